@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make run` and `make test`. Both create .venv first.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint typecheck check examples bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## run: read every bundled example end to end and show what was read
+run: $(STAMP)
+	$(BIN)/opi read --format summary corpora/examples
+	$(BIN)/opi read corpora/examples/sv_vardlarm_opi.docx
+
+## test: lint, type-check and run the whole test suite
+test: $(STAMP) lint typecheck
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## examples: regenerate corpora/examples and corpora/fixtures (deterministic)
+examples: $(STAMP)
+	$(BIN)/python corpora/make_examples.py
+
+## bench: reader throughput against bare pdfplumber (not a test)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/read_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

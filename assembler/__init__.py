@@ -1,0 +1,1 @@
+"""Assemble OPI agreements from a deal description and the clause library."""

@@ -1,0 +1,1 @@
+"""The clause library: one YAML file per clause (see README.md) and its loader."""

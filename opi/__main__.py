@@ -1,0 +1,3 @@
+from opi.cli import main
+
+main()
