@@ -1,0 +1,1 @@
+"""Builders for the generated example and fixture files (run make_examples.py)."""
