@@ -65,14 +65,18 @@ def main() -> None:
     ours = _timed(read_document, pdfs, args.repeat)
     floor = _timed(_bare_extract, pdfs, args.repeat)
     print(f"PDF: {len(pdfs)} files, {total_pages} pages")
-    print(f"  opi reader              {total_pages / ours:8.1f} pages/s  ({ours:.1f} s)")
-    print(f"  pdfplumber extract_text {total_pages / floor:8.1f} pages/s  ({floor:.1f} s)")
+    _line("opi reader", total_pages, ours)
+    _line("pdfplumber extract_text", total_pages, floor)
     print(f"  reader / extract_text time ratio: {ours / floor:.2f}")
 
     docx_pages = sum(read_document(p).pages or 1 for p in docx)
     seconds = _timed(read_document, docx, max(args.repeat, 5))
     print(f"DOCX: {len(docx)} files, {docx_pages} pages (docProps)")
-    print(f"  opi reader              {docx_pages / seconds:8.1f} pages/s  ({seconds:.2f} s)")
+    _line("opi reader", docx_pages, seconds)
+
+
+def _line(label: str, pages: int, seconds: float) -> None:
+    print(f"  {label:24}{pages / seconds:8.1f} pages/s  ({seconds:.2f} s)")
 
 
 if __name__ == "__main__":
