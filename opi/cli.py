@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from opi import __version__
+from opi.check_cli import check, evaluate
 
 SUPPORTED = {".docx", ".docm", ".pdf", ".txt", ".md", ".markdown", ".text"}
 
@@ -22,6 +23,10 @@ def cli() -> None:
     An OPI agreement must allocate roles, settle who owns the results, keep every
     party free to tender in the later procurement, and state its added value.
     """
+
+
+cli.add_command(check)
+cli.add_command(evaluate)
 
 
 def _expand(paths: tuple[Path, ...]) -> Iterator[Path]:

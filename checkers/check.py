@@ -1,0 +1,143 @@
+"""check(path_or_document) -> Report: read, annotate with spaCy, decide, explain."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checkers.annotate import build_nlp
+from checkers.conflicts import Sentence, ownership_conflict, role_conflict
+from checkers.decide import Cue, decide
+from checkers.document import Document
+from checkers.errors import ReadError
+from checkers.lexicon import Lexicon, lexicon
+from checkers.parties import detect_parties, party_positions
+from checkers.playbook import Playbook, Requirement, load_playbook
+from checkers.readers import read_document
+from checkers.report import Evidence, Finding, Report
+
+
+@cache
+def _explanations() -> dict[str, dict[str, str]]:
+    path = resources.files("checkers") / "data" / "explanations.yaml"
+    data: dict[str, dict[str, str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def check_document(
+    document: Document, *, playbook: Playbook | None = None, language: str | None = None
+) -> Report:
+    """Verdicts for every requirement of the playbook on an already read document."""
+    playbook = playbook or load_playbook()
+    lang = language or document.language
+    body_end = max((b.end for b in document.body), default=0)
+    nlp = build_nlp(lang, playbook.source)
+    doc = nlp(document.text[:body_end])
+    cues = [_cue(span) for span in doc.spans["cues"]]
+    sentences = [_sentence(s) for s in doc.sents]
+    lex = lexicon(lang)
+    parties = detect_parties(document.text[:body_end], lex)
+    ui = "sv" if lang == "sv" else "en"
+    findings = []
+    for req in playbook.requirements:
+        structural = _structural_conflict(req, cues, sentences, parties, lex)
+        named = (
+            _named_subjects(req, cues, sentences, parties)
+            if req.detector == "roles"
+            else None
+        )
+        decision = decide(req, cues, structural, named)
+        title = req.title.get(ui) or req.title.get("en") or req.id
+        findings.append(
+            Finding(
+                requirement=req.id,
+                status=decision.status,
+                confidence=decision.confidence,
+                explanation=_explanations()[ui][decision.status].format(title=title),
+                evidence=tuple(
+                    Evidence.from_span(document, start, end)
+                    for start, end in decision.sentences
+                ),
+                suggestions=() if decision.status == "met" else req.suggestions,
+                needs_review=decision.confidence < playbook.review_threshold,
+            )
+        )
+    return Report(
+        file=document.path.name,
+        format=document.format,
+        language=document.language,
+        pages=document.pages,
+        findings=tuple(findings),
+        warnings=document.warnings,
+    )
+
+
+def _structural_conflict(
+    req: Requirement,
+    cues: list[Cue],
+    sentences: list[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[tuple[int, int], ...]:
+    """Run the requirement's cross-sentence detector over its substantive sentences."""
+    if req.detector is None:
+        return ()
+    excluded = {
+        c.sentence for c in cues if c.requirement == req.id and c.kind == "exclude"
+    }
+    met = {
+        c.sentence
+        for c in cues
+        if c.requirement == req.id and c.kind == "met" and c.sentence not in excluded
+    }
+    substantive = [s for s in sentences if s.span in met]
+    if req.detector == "ownership":
+        return ownership_conflict(substantive, parties, lex)
+    return role_conflict(substantive, sentences, parties, lex)
+
+
+def _sentence(sent: Any) -> Sentence:
+    """A sentence's span without the blank lines that separate blocks."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return Sentence((start, start + len(text.strip())), text.strip())
+
+
+def _cue(span: Any) -> Cue:
+    requirement, kind = span.label_.split(":", 1)
+    return Cue(requirement=requirement, kind=kind, sentence=_sentence(span.sent).span)
+
+
+def _named_subjects(
+    req: Requirement,
+    cues: list[Cue],
+    sentences: list[Sentence],
+    parties: tuple[str, ...],
+) -> int:
+    """How many distinct named parties the responsibility sentences speak of."""
+    spans = {c.sentence for c in cues if c.requirement == req.id and c.kind == "met"}
+    names: set[str] = set()
+    for sentence in sentences:
+        if sentence.span in spans:
+            names.update(name for _, name in party_positions(sentence.text, parties))
+    return len(names)
+
+
+def check(
+    source: Path | str | Document,
+    *,
+    playbook: Playbook | None = None,
+    language: str | None = None,
+) -> Report:
+    """Check a file or Document; an unreadable file gets an error Report only."""
+    if isinstance(source, Document):
+        return check_document(source, playbook=playbook, language=language)
+    try:
+        document = read_document(source)
+    except ReadError as exc:
+        return Report.for_error(Path(source).name, exc)
+    return check_document(document, playbook=playbook, language=language)

@@ -1,0 +1,116 @@
+"""Two provisions that settle the same thing incompatibly: results given to
+different owners, the same responsibility to different parties. Pure functions
+over sentences; no spaCy needed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from checkers.lexicon import Lexicon
+from checkers.parties import party_positions
+
+Span = tuple[int, int]
+
+_PASSIVE_OWNER = re.compile(
+    r"\b(ägs av|tillfaller|tillhör|tillkommer|övergår till|belongs? to|owned by|"
+    r"vests?(?: exclusively)? in|shall vest(?: exclusively)? in|ejes af|tilhører|"
+    r"tilfalder|overgår til)\b",
+    re.IGNORECASE,
+)
+_RESIDUAL = re.compile(r"\b(övriga|other|remaining|øvrige|resterande)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    text: str
+
+
+def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
+    """Who a results-ownership sentence gives the results to: a party, '*each' or
+    '*joint'; None when it does not say (or speaks of background IP)."""
+    if lex.background.search(sentence):
+        return None
+    if lex.each_own.search(sentence):
+        return "*each"
+    if lex.joint.search(sentence):
+        return "*joint"
+    mentions = party_positions(sentence, parties)
+    passive = _PASSIVE_OWNER.search(sentence)
+    if passive:
+        after = [name for pos, name in mentions if pos >= passive.end()]
+        if after:
+            return after[0]
+    return mentions[0][1] if mentions else None
+
+
+def _universal(sentence: str, lex: Lexicon) -> bool:
+    return bool(lex.universal.search(sentence)) and not _RESIDUAL.search(sentence)
+
+
+def ownership_conflict(
+    sentences: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
+) -> tuple[Span, ...]:
+    """Two sentences give the results to different owners, one of them all of them."""
+    owned = [
+        (s, o) for s in sentences if (o := owner(s.text, parties, lex)) is not None
+    ]
+    for (a, oa), (b, ob) in combinations(owned, 2):
+        if oa == ob or {oa, ob} == {"*each", "*joint"}:
+            continue
+        a_all = _universal(a.text, lex) and not oa.startswith("*")
+        b_all = _universal(b.text, lex) and not ob.startswith("*")
+        if a_all or b_all:
+            return (a.span, b.span)
+    return ()
+
+
+def _subject(sentence: str, parties: tuple[str, ...]) -> str | None:
+    mentions = party_positions(sentence, parties)
+    return mentions[0][1] if mentions else None
+
+
+def _stems(sentence: str, parties: tuple[str, ...]) -> set[str]:
+    names = {p.casefold() for p in parties}
+    return {
+        w[:7].casefold() for w in _WORD.findall(sentence) if w.casefold() not in names
+    }
+
+
+def role_conflict(
+    responsibilities: Sequence[Sentence],
+    all_sentences: Sequence[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """The project led by two parties; a task given to one party 'alone' (or
+    denied to another) and also to another party; own costs and reimbursement."""
+    leads = [
+        (s, _subject(s.text, parties)) for s in all_sentences if lex.lead.search(s.text)
+    ]
+    for (a, pa), (b, pb) in combinations(leads, 2):
+        if pa and pb and pa != pb:
+            return (a.span, b.span)
+    for a in responsibilities:
+        if not lex.exclusive.search(a.text):
+            continue
+        pa = _subject(a.text, parties)
+        for b in responsibilities:
+            pb = _subject(b.text, parties)
+            if b is a or not pa or not pb or pa == pb:
+                continue
+            if len(_stems(a.text, parties) & _stems(b.text, parties)) >= 2:
+                return (b.span, a.span)
+    own = [s for s in all_sentences if lex.own_costs.search(s.text)]
+    pays = [
+        s
+        for s in all_sentences
+        if (m := lex.reimburse.search(s.text)) and not lex.is_negated(s.text, m.start())
+    ]
+    if own and pays:
+        return (own[0].span, pays[0].span)
+    return ()

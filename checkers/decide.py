@@ -1,0 +1,61 @@
+"""Decide each requirement from the cue spans: plain functions, no spaCy needed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from checkers.playbook import Requirement
+from checkers.report import Status
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue match, with the sentence it stands in."""
+
+    requirement: str
+    kind: str  # met, partial, conflict, negated, exclude
+    sentence: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    status: Status
+    confidence: float
+    sentences: tuple[tuple[int, int], ...]
+
+
+def decide(
+    requirement: Requirement,
+    cues: Iterable[Cue],
+    structural: tuple[tuple[int, int], ...] = (),
+    named_parties: int | None = None,
+) -> Decision:
+    """conflict > met (enough substantive sentences; for roles, responsibilities of
+    at least two named parties when `named_parties` is given) > partial > missing.
+
+    Sentences that match an exclude cue (a distractor such as limitation of
+    liability) do not count for this requirement at all.
+    """
+    own = [c for c in cues if c.requirement == requirement.id]
+    excluded = {c.sentence for c in own if c.kind == "exclude"}
+    own = [c for c in own if c.sentence not in excluded]
+
+    def sentences(*kinds: str) -> tuple[tuple[int, int], ...]:
+        return tuple(sorted({c.sentence for c in own if c.kind in kinds}))
+
+    conflicts = sentences("conflict")
+    met_kinds = ("met", "negated") if requirement.negation_means_met else ("met",)
+    partials = sentences("partial")
+    # A sentence that defers the question does not also settle it.
+    mets = tuple(s for s in sentences(*met_kinds) if s not in partials)
+    if conflicts:
+        return Decision("conflict", 0.7, conflicts[:3])
+    if structural:
+        return Decision("conflict", 0.65, structural)
+    enough_parties = named_parties is None or named_parties >= 2
+    if len(mets) >= requirement.min_met and enough_parties:
+        return Decision("met", min(0.95, 0.6 + 0.1 * len(mets)), mets[:3])
+    if mets or partials:
+        return Decision("partial", 0.55, (partials or mets)[:3])
+    return Decision("missing", 0.6, ())

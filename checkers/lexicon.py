@@ -1,0 +1,69 @@
+"""Language resources (checkers/data/language.yaml) compiled for one language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    negators: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    party_definitions: tuple[re.Pattern[str], ...]
+    universal: re.Pattern[str]
+    exclusive: re.Pattern[str]
+    lead: re.Pattern[str]
+    each_own: re.Pattern[str]
+    joint: re.Pattern[str]
+    background: re.Pattern[str]
+    own_costs: re.Pattern[str]
+    reimburse: re.Pattern[str]
+    party_nouns: tuple[str, ...]
+    not_parties: frozenset[str]
+
+    def is_negated(self, sentence: str, at: int) -> bool:
+        """A negator in the same clause before position `at`."""
+        clause_start = 0
+        for brk in self.clause_breaks.finditer(sentence, 0, at):
+            clause_start = brk.end()
+        return bool(self.negators.search(sentence, clause_start, at))
+
+
+@cache
+def _raw() -> dict[str, Any]:
+    path = resources.files("checkers") / "data" / "language.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon of sv, en or da; another language falls back to English."""
+    raw = _raw()
+    lang = language if language in raw and language not in ("party_nouns",) else "en"
+    entry = raw[lang]
+
+    def rx(key: str) -> re.Pattern[str]:
+        return re.compile(entry[key], re.IGNORECASE)
+
+    return Lexicon(
+        negators=rx("negators"),
+        clause_breaks=rx("clause_breaks"),
+        party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),
+        universal=rx("universal"),
+        exclusive=rx("exclusive"),
+        lead=rx("lead"),
+        each_own=rx("each_own"),
+        joint=rx("joint"),
+        background=rx("background"),
+        own_costs=rx("own_costs"),
+        reimburse=rx("reimburse"),
+        party_nouns=tuple(raw["party_nouns"].get(lang, [])),
+        not_parties=frozenset(raw["not_parties"]),
+    )

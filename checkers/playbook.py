@@ -1,0 +1,104 @@
+"""Load and validate a playbook: the requirements to check and their cue patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checkers.errors import CheckError
+
+CUE_KINDS = ("met", "partial", "conflict", "conflict_if_negated", "exclude")
+DETECTORS = ("ownership", "roles")
+
+
+class PlaybookError(CheckError):
+    """A playbook file that cannot be used; the message names the file and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    legal_basis: tuple[str, ...]
+    suggestions: tuple[str, ...]
+    cues: dict[str, dict[str, tuple[re.Pattern[str], ...]]]
+    min_met: int = 1
+    negation_means_met: bool = False
+    detector: str | None = None
+
+    def patterns(self, language: str, kind: str) -> tuple[re.Pattern[str], ...]:
+        """Cues of one kind; a language the playbook lacks falls back to English."""
+        by_kind = self.cues.get(language) or self.cues.get("en") or {}
+        return by_kind.get(kind, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Playbook:
+    source: str
+    requirements: tuple[Requirement, ...]
+    review_threshold: float
+
+
+def default_playbook_path() -> Path:
+    return Path(str(resources.files("checkers") / "data" / "playbook.yaml"))
+
+
+def load_playbook(path: Path | None = None) -> Playbook:
+    """The built-in playbook, or an organisation's own."""
+    path = path or default_playbook_path()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PlaybookError(f"{path}: cannot read the playbook ({exc})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("requirements"), list):
+        raise PlaybookError(f"{path}: needs a 'requirements' list")
+    reqs = tuple(_requirement(path, i, r) for i, r in enumerate(data["requirements"]))
+    ids = [r.id for r in reqs]
+    if len(set(ids)) != len(ids):
+        raise PlaybookError(f"{path}: requirement ids repeat: {ids}")
+    return Playbook(
+        source=str(path),
+        requirements=reqs,
+        review_threshold=float(data.get("review_threshold", 0.6)),
+    )
+
+
+def _requirement(path: Path, index: int, raw: Any) -> Requirement:
+    where = f"{path}: requirements[{index}]"
+    if not isinstance(raw, dict):
+        raise PlaybookError(f"{where}: must be a mapping")
+    for key in ("id", "title", "cues"):
+        if key not in raw:
+            raise PlaybookError(f"{where}: missing '{key}'")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", str(raw["id"])):
+        raise PlaybookError(f"{where}.id: '{raw['id']}' must be lower_snake_case")
+    cues: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {}
+    for lang, kinds in raw["cues"].items():
+        cues[lang] = {}
+        for kind, patterns in (kinds or {}).items():
+            if kind not in CUE_KINDS:
+                raise PlaybookError(f"{where}.cues.{lang}: unknown cue kind '{kind}'")
+            try:
+                cues[lang][kind] = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+            except re.error as exc:
+                raise PlaybookError(f"{where}.cues.{lang}.{kind}: {exc}") from exc
+    detector = raw.get("detector")
+    if detector is not None and detector not in DETECTORS:
+        raise PlaybookError(f"{where}.detector: '{detector}' is not one of {DETECTORS}")
+    return Requirement(
+        detector=detector,
+        id=raw["id"],
+        title=dict(raw["title"]),
+        description=dict(raw.get("description", {})),
+        legal_basis=tuple(raw.get("legal_basis", ())),
+        suggestions=tuple(raw.get("suggestions", ())),
+        cues=cues,
+        min_met=int(raw.get("min_met", 1)),
+        negation_means_met=bool(raw.get("negation_means_met", False)),
+    )

@@ -1,0 +1,176 @@
+"""What the checkers decide on short agreements written for one behaviour each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from checkers.check import check
+from checkers.playbook import PlaybookError, default_playbook_path, load_playbook
+from checkers.report import Report
+
+PARTIES = (
+    "Avtal mellan Sjövik kommun (Kommunen) och Larm AB (Leverantören). "
+    "Kommunen och Leverantören kallas Parterna.\n\n"
+)
+
+
+def run(tmp_path: Path, body: str, name: str = "avtal.txt") -> Report:
+    path = tmp_path / name
+    path.write_text(PARTIES + body, encoding="utf-8")
+    return check(path)
+
+
+def status(report: Report, requirement: str) -> str:
+    return report.finding(requirement).status
+
+
+def test_negated_exclusion_is_met(tmp_path: Path) -> None:
+    report = run(
+        tmp_path, "Ingen part ska uteslutas från en efterföljande upphandling."
+    )
+    assert status(report, "procurement_access") == "met"
+
+
+def test_exclusion_of_a_participant_is_a_conflict(tmp_path: Path) -> None:
+    report = run(
+        tmp_path, "Leverantören ska uteslutas från den efterföljande upphandlingen."
+    )
+    finding = report.finding("procurement_access")
+    assert finding.status == "conflict"
+    assert finding.evidence[0].text.startswith("Leverantören ska uteslutas")
+
+
+def test_negated_participation_is_a_conflict(tmp_path: Path) -> None:
+    report = run(
+        tmp_path, "Leverantören får inte lämna anbud i en kommande upphandling."
+    )
+    assert status(report, "procurement_access") == "conflict"
+
+
+def test_exception_after_no_exclusion_is_a_conflict(tmp_path: Path) -> None:
+    report = run(
+        tmp_path,
+        "Ingen part utesluts från upphandlingen, med undantag för Leverantören, som "
+        "inte får lämna anbud i upphandlingen.",
+    )
+    assert status(report, "procurement_access") == "conflict"
+
+
+def test_first_refusal_is_a_conflict_in_english(tmp_path: Path) -> None:
+    body = (
+        "This agreement is between the City (the City) and Acme Ltd (the Supplier). "
+        "The City and the Supplier shall cooperate.\n\n"
+        "The Supplier shall have a right of first refusal to supply the solution."
+    )
+    path = tmp_path / "en.txt"
+    path.write_text(body, encoding="utf-8")
+    assert check(path).finding("procurement_access").status == "conflict"
+
+
+def test_deferred_ownership_is_partial(tmp_path: Path) -> None:
+    report = run(
+        tmp_path, "Äganderätten till resultaten ska regleras i ett separat avtal."
+    )
+    assert status(report, "result_ownership") == "partial"
+
+
+def test_two_owners_of_all_results_conflict(tmp_path: Path) -> None:
+    report = run(
+        tmp_path,
+        "Varje part äger de resultat som parten själv tar fram.\n\n"
+        "Samtliga resultat som tas fram i projektet tillfaller Kommunen.",
+    )
+    assert status(report, "result_ownership") == "conflict"
+    assert len(report.finding("result_ownership").evidence) == 2
+
+
+def test_roles_of_two_named_parties_are_met_and_of_one_partial(tmp_path: Path) -> None:
+    both = run(
+        tmp_path,
+        "Kommunen ansvarar för testmiljön.\n\nLeverantören ansvarar för utvecklingen.",
+    )
+    assert status(both, "role_allocation") == "met"
+    one = run(tmp_path, "Kommunen ansvarar för testmiljön och för projektledningen.")
+    assert status(one, "role_allocation") == "partial"
+
+
+def test_two_project_leads_conflict(tmp_path: Path) -> None:
+    report = run(
+        tmp_path,
+        "Kommunen är projektledare och ansvarar för testmiljön.\n\n"
+        "Leverantören är projektledare och ansvarar för utvecklingen.",
+    )
+    assert status(report, "role_allocation") == "conflict"
+
+
+def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
+    report = run(
+        tmp_path,
+        "Ansvarsbegränsning: Leverantören ansvarar för skador upp till 100 000 kr.",
+    )
+    assert status(report, "role_allocation") == "missing"
+
+
+def test_vat_is_not_added_value(tmp_path: Path) -> None:
+    report = run(tmp_path, "Alla belopp anges exklusive mervärdesskatt.")
+    assert status(report, "added_value") == "missing"
+
+
+def test_measured_goal_is_added_value(tmp_path: Path) -> None:
+    report = run(tmp_path, "Samarbetet ska minska antalet fallolyckor med 20 procent.")
+    assert status(report, "added_value") == "met"
+
+
+def test_unreadable_file_gets_no_verdicts(fixtures: Path) -> None:
+    report = check(fixtures / "scanned.pdf")
+    assert report.status == "error"
+    assert report.findings == ()
+    assert report.to_dict()["error"]["code"] == "no_text"
+
+
+def test_every_report_matches_the_published_schema(
+    examples: Path, fixtures: Path
+) -> None:
+    schema_path = default_playbook_path().parent / "report.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    paths = [*sorted(examples.iterdir()), fixtures / "truncated.pdf"]
+    for path in paths:
+        jsonschema.validate(check(path).to_dict(), schema)
+
+
+def test_a_playbook_can_add_a_requirement_by_data(tmp_path: Path) -> None:
+    book = tmp_path / "playbook.yaml"
+    book.write_text(
+        default_playbook_path().read_text(encoding="utf-8")
+        + """
+  - id: confidentiality
+    title: {sv: Sekretess, en: Confidentiality}
+    suggestions: [confidentiality.general]
+    cues:
+      sv:
+        met: ['\\bsekretess\\b[^.]{0,80}\\boffentlighets- och sekretesslagen']
+""",
+        encoding="utf-8",
+    )
+    path = tmp_path / "avtal.txt"
+    path.write_text(
+        PARTIES + "Sekretess gäller enligt offentlighets- och sekretesslagen.",
+        encoding="utf-8",
+    )
+    report = check(path, playbook=load_playbook(book))
+    assert report.finding("confidentiality").status == "met"
+    assert len(report.findings) == 5
+
+
+def test_a_broken_playbook_names_file_and_key(tmp_path: Path) -> None:
+    book = tmp_path / "bad.yaml"
+    book.write_text(
+        "requirements:\n  - id: x\n    title: {en: X}\n    cues: {en: {met: ['(']}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PlaybookError, match=r"bad.yaml: requirements\[0\].cues.en.met"):
+        load_playbook(book)
