@@ -12,11 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-## run: read and check every bundled example (a non-compliant verdict is not a failure)
+## run: read and check every bundled example (a non-compliant verdict is not a
+## failure), then assemble the example deal description into build/ and check it
 run: $(STAMP)
 	$(BIN)/opi read --format summary corpora/examples
 	$(BIN)/opi read corpora/examples/sv_vardlarm_opi.docx
 	@for f in corpora/examples/*.*; do $(BIN)/opi check "$$f" || [ $$? -eq 1 ] || exit 1; echo; done
+	mkdir -p build
+	$(BIN)/opi assemble corpora/specs/sv_trygghetslarm_each_own.yaml -o build/avtal-exempel.docx --force
 
 ## test: lint, type-check and run the whole test suite
 test: $(STAMP) lint typecheck

@@ -13,9 +13,12 @@ from checkers.lexicon import Lexicon, lexicon
 from checkers.playbook import CUE_KINDS, Playbook, load_playbook
 
 
-def _label(kind: str, negated: bool) -> str:
+def _label(kind: str, negated: bool) -> str | None:
     """A negated conflict cue ("Ingen part ska uteslutas") is 'negated'; a negated
-    participation cue ("får inte lämna anbud") is a conflict, else a met cue."""
+    participation cue ("får inte lämna anbud") is a conflict, else a met cue; a
+    'denied' cue ("inga effektmål fastställs") counts only when negated."""
+    if kind == "denied":
+        return "conflict" if negated else None
     if kind == "conflict" and negated:
         return "negated"
     if kind == "conflict_if_negated":
@@ -39,14 +42,28 @@ class CueMarker:
                 for kind in CUE_KINDS:
                     for pattern in req.patterns(self.language, kind):
                         for match in pattern.finditer(sentence):
-                            negated = self.lex.is_negated(sentence, match.start())
+                            if kind == "denied":
+                                negated = self.lex.denied(
+                                    sentence, match.start(), match.end()
+                                )
+                            elif kind == "conflict_if_negated":
+                                negated = self.lex.governs(
+                                    sentence, match.start(), match.end()
+                                )
+                            else:
+                                negated = self.lex.is_negated(sentence, match.start())
+                            if kind == "conflict" and self.lex.lawful_exclusion.search(
+                                sentence
+                            ):
+                                negated = True  # excluded only as the law allows
+                            label = _label(kind, negated)
                             span = doc.char_span(
                                 sent.start_char + match.start(),
                                 sent.start_char + match.end(),
-                                label=f"{req.id}:{_label(kind, negated)}",
+                                label=f"{req.id}:{label}",
                                 alignment_mode="expand",
                             )
-                            if span is not None:
+                            if span is not None and label is not None:
                                 spans.append(span)
         doc.spans["cues"] = spans
         return doc

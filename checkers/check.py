@@ -37,7 +37,11 @@ def check_document(
     body_end = max((b.end for b in document.body), default=0)
     nlp = build_nlp(lang, playbook.source)
     doc = nlp(document.text[:body_end])
-    cues = [_cue(span) for span in doc.spans["cues"]]
+    cues = [
+        cue
+        for cue in (_cue(span) for span in doc.spans["cues"])
+        if cue.kind == "partial" or not _in_heading(document, cue.sentence[0])
+    ]
     sentences = [_sentence(s) for s in doc.sents]
     lex = lexicon(lang)
     parties = detect_parties(document.text[:body_end], lex)
@@ -105,6 +109,12 @@ def _sentence(sent: Any) -> Sentence:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return Sentence((start, start + len(text.strip())), text.strip())
+
+
+def _in_heading(document: Document, offset: int) -> bool:
+    """Headings name a topic (a sign of 'mentioned'); they never settle it."""
+    block = document.block_at(offset)
+    return block is not None and block.kind == "heading"
 
 
 def _cue(span: Any) -> Cue:

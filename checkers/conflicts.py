@@ -20,6 +20,11 @@ _PASSIVE_OWNER = re.compile(
     r"tilfalder|overgår til)\b",
     re.IGNORECASE,
 )
+_OWNERSHIP_VERB = re.compile(
+    r"\b(äger|ägs|ägas|tillfaller|tillhör|tillkommer|övergår|owns?|owned|vests?|"
+    r"belongs?|accrue|retains?|ejer|ejes|tilhører|tilfalder)\b",
+    re.IGNORECASE,
+)
 _RESIDUAL = re.compile(r"\b(övriga|other|remaining|øvrige|resterande)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
 
@@ -35,6 +40,9 @@ def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     '*joint'; None when it does not say (or speaks of background IP)."""
     if lex.background.search(sentence):
         return None
+    verb = _OWNERSHIP_VERB.search(sentence)
+    if verb and lex.is_negated(sentence, verb.start()):
+        return None  # "the Results do not accrue exclusively to the Municipality"
     if lex.each_own.search(sentence):
         return "*each"
     if lex.joint.search(sentence):
@@ -74,11 +82,13 @@ def _subject(sentence: str, parties: tuple[str, ...]) -> str | None:
     return mentions[0][1] if mentions else None
 
 
-def _stems(sentence: str, parties: tuple[str, ...]) -> set[str]:
+def _stems(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> set[str]:
+    """Task words: seven-letter stems, without party names and common words."""
     names = {p.casefold() for p in parties}
-    return {
+    stems = {
         w[:7].casefold() for w in _WORD.findall(sentence) if w.casefold() not in names
     }
+    return {s for s in stems if not any(s.startswith(x) for x in lex.role_stopwords)}
 
 
 def role_conflict(
@@ -103,7 +113,7 @@ def role_conflict(
             pb = _subject(b.text, parties)
             if b is a or not pa or not pb or pa == pb:
                 continue
-            if len(_stems(a.text, parties) & _stems(b.text, parties)) >= 2:
+            if len(_stems(a.text, parties, lex) & _stems(b.text, parties, lex)) >= 2:
                 return (b.span, a.span)
     own = [s for s in all_sentences if lex.own_costs.search(s.text)]
     pays = [

@@ -14,6 +14,10 @@ import yaml
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     negators: re.Pattern[str]
+    not_yet: re.Pattern[str]
+    lawful_exclusion: re.Pattern[str]
+    not_denial: re.Pattern[str]
+    role_stopwords: frozenset[str]
     clause_breaks: re.Pattern[str]
     party_definitions: tuple[re.Pattern[str], ...]
     universal: re.Pattern[str]
@@ -26,6 +30,28 @@ class Lexicon:
     reimburse: re.Pattern[str]
     party_nouns: tuple[str, ...]
     not_parties: frozenset[str]
+
+    def denied(self, sentence: str, start: int, end: int) -> bool:
+        """A negator close to sentence[start:end] (a few words before, or after it:
+        "Några effektmål fastställs inte"), in the same clause, that is not a
+        deferral ("har ännu inte bestämts")."""
+        clause_start, clause_end = 0, len(sentence)
+        for brk in self.clause_breaks.finditer(sentence):
+            if brk.end() <= start:
+                clause_start = brk.end()
+            elif brk.start() >= end:
+                clause_end = brk.start()
+                break
+        lo, hi = max(clause_start, start - 25), min(clause_end, end + 45)
+        window = sentence[lo:hi]
+        if self.not_yet.search(window) or self.not_denial.search(window):
+            return False
+        return bool(self.negators.search(window))
+
+    def governs(self, sentence: str, start: int, end: int) -> bool:
+        """A negator on the verb itself: inside the match ("får inte lämna anbud")
+        or just before it ("inte får lämna anbud", "may not tender")."""
+        return bool(self.negators.search(sentence, max(0, start - 15), end))
 
     def is_negated(self, sentence: str, at: int) -> bool:
         """A negator in the same clause before position `at`."""
@@ -54,6 +80,10 @@ def lexicon(language: str) -> Lexicon:
 
     return Lexicon(
         negators=rx("negators"),
+        not_yet=rx("not_yet"),
+        lawful_exclusion=rx("lawful_exclusion"),
+        not_denial=rx("not_denial"),
+        role_stopwords=frozenset(entry["role_stopwords"]),
         clause_breaks=rx("clause_breaks"),
         party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),
         universal=rx("universal"),

@@ -12,7 +12,7 @@ import yaml
 
 from checkers.errors import CheckError
 
-CUE_KINDS = ("met", "partial", "conflict", "conflict_if_negated", "exclude")
+CUE_KINDS = ("met", "partial", "conflict", "conflict_if_negated", "denied", "exclude")
 DETECTORS = ("ownership", "roles")
 
 
