@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from opi import __version__
+from opi.assembly_cli import assemble, clauses, spec
 from opi.check_cli import check, evaluate
 
 SUPPORTED = {".docx", ".docm", ".pdf", ".txt", ".md", ".markdown", ".text"}
@@ -27,6 +28,9 @@ def cli() -> None:
 
 cli.add_command(check)
 cli.add_command(evaluate)
+cli.add_command(assemble)
+cli.add_command(clauses)
+cli.add_command(spec)
 
 
 def _expand(paths: tuple[Path, ...]) -> Iterator[Path]:
