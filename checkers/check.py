@@ -45,12 +45,13 @@ def check_document(
     sentences = [_sentence(s) for s in doc.sents]
     lex = lexicon(lang)
     parties = detect_parties(document.text[:body_end], lex)
+    cues += _table_assignments(playbook, document, sentences, parties)
     ui = "sv" if lang == "sv" else "en"
     findings = []
     for req in playbook.requirements:
         structural = _structural_conflict(req, cues, sentences, parties, lex)
         named = (
-            _named_subjects(req, cues, sentences, parties)
+            _named_subjects(req, cues, sentences, parties, document)
             if req.detector == "roles"
             else None
         )
@@ -111,6 +112,41 @@ def _sentence(sent: Any) -> Sentence:
     return Sentence((start, start + len(text.strip())), text.strip())
 
 
+def _table_assignments(
+    playbook: Playbook,
+    document: Document,
+    sentences: list[Sentence],
+    parties: tuple[str, ...],
+) -> list[Cue]:
+    """A row of a responsibility table that names a party ('Testmiljö | Kommunen')
+    allocates a task to it, as a sentence would."""
+    roles = [r.id for r in playbook.requirements if r.detector == "roles"]
+    cues = []
+    for sentence in sentences:
+        block = document.block_at(sentence.span[0])
+        if block is None or block.kind != "table_row":
+            continue
+        if party_positions(sentence.text, parties):
+            cues += [
+                Cue(requirement=r, kind="met", sentence=sentence.span) for r in roles
+            ]
+    return cues
+
+
+def _lead_in_parties(
+    document: Document, offset: int, parties: tuple[str, ...]
+) -> list[str]:
+    """For a list item: the parties named in the lead-in ('Bolaget ska:') above."""
+    blocks = [b for b in document.body if b.start <= offset]
+    for block in reversed(blocks[:-1]):
+        if block.kind == "list_item":
+            continue
+        if block.text.rstrip().endswith(":"):
+            return [name for _, name in party_positions(block.text, parties)]
+        return []
+    return []
+
+
 def _in_heading(document: Document, offset: int) -> bool:
     """Headings name a topic (a sign of 'mentioned'); they never settle it."""
     block = document.block_at(offset)
@@ -127,13 +163,16 @@ def _named_subjects(
     cues: list[Cue],
     sentences: list[Sentence],
     parties: tuple[str, ...],
+    document: Document,
 ) -> int:
-    """How many distinct named parties the responsibility sentences speak of."""
+    """How many distinct named parties the responsibility sentences speak of
+    (a list item's party may stand in its lead-in line)."""
     spans = {c.sentence for c in cues if c.requirement == req.id and c.kind == "met"}
     names: set[str] = set()
     for sentence in sentences:
         if sentence.span in spans:
-            names.update(name for _, name in party_positions(sentence.text, parties))
+            found = [name for _, name in party_positions(sentence.text, parties)]
+            names.update(found or _lead_in_parties(document, sentence.span[0], parties))
     return len(names)
 
 

@@ -46,9 +46,11 @@ def decide(
 
     conflicts = sentences("conflict")
     met_kinds = ("met", "negated") if requirement.negation_means_met else ("met",)
-    partials = sentences("partial")
-    # A sentence that defers the question does not also settle it.
-    mets = tuple(s for s in sentences(*met_kinds) if s not in partials)
+    deferrals = sentences("partial")
+    partials = sentences("partial", "weak")
+    # A sentence that defers the question does not also settle it; a merely
+    # vague mention ('weak') yields to anything that does settle it.
+    mets = tuple(s for s in sentences(*met_kinds) if s not in deferrals)
     if conflicts:
         return Decision("conflict", 0.7, conflicts[:3])
     if structural:

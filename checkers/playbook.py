@@ -12,7 +12,15 @@ import yaml
 
 from checkers.errors import CheckError
 
-CUE_KINDS = ("met", "partial", "conflict", "conflict_if_negated", "denied", "exclude")
+CUE_KINDS = (
+    "met",
+    "partial",
+    "weak",
+    "conflict",
+    "conflict_if_negated",
+    "denied",
+    "exclude",
+)
 DETECTORS = ("ownership", "roles")
 
 
