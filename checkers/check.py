@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -55,7 +56,9 @@ def check_document(
             if req.detector == "roles"
             else None
         )
-        decision = decide(req, cues, structural, named)
+        decision = decide(
+            req, cues, structural, named, on_topic=_topic_test(req, document, lang)
+        )
         title = req.title.get(ui) or req.title.get("en") or req.id
         findings.append(
             Finding(
@@ -145,6 +148,21 @@ def _lead_in_parties(
             return [name for _, name in party_positions(block.text, parties)]
         return []
     return []
+
+
+def _topic_test(
+    req: Requirement, document: Document, language: str
+) -> Callable[[tuple[int, int]], bool] | None:
+    """Whether a sentence stands under a heading on the requirement's topic."""
+    pattern = (req.sections or {}).get(language) or (req.sections or {}).get("en")
+    if pattern is None:
+        return None
+
+    def on_topic(span: tuple[int, int]) -> bool:
+        block = document.block_at(span[0])
+        return block is not None and any(pattern.search(h) for h in block.section)
+
+    return on_topic
 
 
 def _in_heading(document: Document, offset: int) -> bool:

@@ -63,9 +63,13 @@ def _universal(sentence: str, lex: Lexicon) -> bool:
 def ownership_conflict(
     sentences: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
 ) -> tuple[Span, ...]:
-    """Two sentences give the results to different owners, one of them all of them."""
+    """Two sentences give the results (as such, not one category of them) to
+    different owners, one of them all of them."""
     owned = [
-        (s, o) for s in sentences if (o := owner(s.text, parties, lex)) is not None
+        (s, o)
+        for s in sentences
+        if lex.results_in_general.search(s.text)
+        and (o := owner(s.text, parties, lex)) is not None
     ]
     for (a, oa), (b, ob) in combinations(owned, 2):
         if oa == ob or {oa, ob} == {"*each", "*joint"}:

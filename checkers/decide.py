@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from checkers.playbook import Requirement
@@ -25,11 +25,28 @@ class Decision:
     sentences: tuple[tuple[int, int], ...]
 
 
+def _ranked(
+    spans: tuple[tuple[int, int], ...],
+    cues: list[Cue],
+    on_topic: Callable[[tuple[int, int]], bool] | None,
+) -> tuple[tuple[int, int], ...]:
+    """The strongest sentences first: more cue matches, then a section on the
+    topic, then document order."""
+
+    def strength(span: tuple[int, int]) -> tuple[int, int, int]:
+        matches = sum(1 for c in cues if c.sentence == span)
+        topical = 1 if on_topic is not None and on_topic(span) else 0
+        return (-(matches + 2 * topical), span[0], span[1])
+
+    return tuple(sorted(spans, key=strength))
+
+
 def decide(
     requirement: Requirement,
     cues: Iterable[Cue],
     structural: tuple[tuple[int, int], ...] = (),
     named_parties: int | None = None,
+    on_topic: Callable[[tuple[int, int]], bool] | None = None,
 ) -> Decision:
     """conflict > met (enough substantive sentences; for roles, responsibilities of
     at least two named parties when `named_parties` is given) > partial > missing.
@@ -38,6 +55,7 @@ def decide(
     liability) do not count for this requirement at all.
     """
     own = [c for c in cues if c.requirement == requirement.id]
+    ranked = own
     excluded = {c.sentence for c in own if c.kind == "exclude"}
     own = [c for c in own if c.sentence not in excluded]
 
@@ -52,12 +70,15 @@ def decide(
     # vague mention ('weak') yields to anything that does settle it.
     mets = tuple(s for s in sentences(*met_kinds) if s not in deferrals)
     if conflicts:
-        return Decision("conflict", 0.7, conflicts[:3])
+        return Decision("conflict", 0.7, _ranked(conflicts, ranked, on_topic)[:3])
     if structural:
         return Decision("conflict", 0.65, structural)
     enough_parties = named_parties is None or named_parties >= 2
     if len(mets) >= requirement.min_met and enough_parties:
-        return Decision("met", min(0.95, 0.6 + 0.1 * len(mets)), mets[:3])
+        best = _ranked(mets, ranked, on_topic)[:3]
+        return Decision("met", min(0.95, 0.6 + 0.1 * len(mets)), best)
     if mets or partials:
-        return Decision("partial", 0.55, (partials or mets)[:3])
+        return Decision(
+            "partial", 0.55, _ranked(partials or mets, ranked, on_topic)[:3]
+        )
     return Decision("missing", 0.6, ())

@@ -26,6 +26,7 @@ class Lexicon:
     each_own: re.Pattern[str]
     joint: re.Pattern[str]
     background: re.Pattern[str]
+    results_in_general: re.Pattern[str]
     own_costs: re.Pattern[str]
     reimburse: re.Pattern[str]
     party_nouns: tuple[str, ...]
@@ -92,6 +93,7 @@ def lexicon(language: str) -> Lexicon:
         each_own=rx("each_own"),
         joint=rx("joint"),
         background=rx("background"),
+        results_in_general=rx("results_in_general"),
         own_costs=rx("own_costs"),
         reimburse=rx("reimburse"),
         party_nouns=tuple(raw["party_nouns"].get(lang, [])),

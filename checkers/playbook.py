@@ -39,6 +39,7 @@ class Requirement:
     min_met: int = 1
     negation_means_met: bool = False
     detector: str | None = None
+    sections: dict[str, re.Pattern[str]] | None = None
 
     def patterns(self, language: str, kind: str) -> tuple[re.Pattern[str], ...]:
         """Cues of one kind; a language the playbook lacks falls back to English."""
@@ -99,7 +100,14 @@ def _requirement(path: Path, index: int, raw: Any) -> Requirement:
     detector = raw.get("detector")
     if detector is not None and detector not in DETECTORS:
         raise PlaybookError(f"{where}.detector: '{detector}' is not one of {DETECTORS}")
+    sections: dict[str, re.Pattern[str]] = {}
+    for lang, pattern in (raw.get("sections") or {}).items():
+        try:
+            sections[lang] = re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise PlaybookError(f"{where}.sections.{lang}: {exc}") from exc
     return Requirement(
+        sections=sections,
         detector=detector,
         id=raw["id"],
         title=dict(raw["title"]),

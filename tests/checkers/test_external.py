@@ -145,3 +145,32 @@ def test_every_cuad_contract_reads_in_english(external: Path, kind: str) -> None
         doc = read_once(path)
         assert doc.language == "en", path.name
         assert doc.body, path.name
+
+
+@pytest.mark.parametrize(("fmt", "floor"), [("txt", 14), ("pdf", 13)])
+def test_cuad_result_ownership_is_found_where_experts_found_it(
+    external: Path, fmt: str, floor: int
+) -> None:
+    """CUAD's IP-ownership positives: our result_ownership verdict is not missing,
+    and the negatives (cooperation agreements without IP clauses) mostly are."""
+    from checkers.check import check_document
+
+    labels = json.loads(
+        (external / "cuad" / "cuad_ip_labels_selected.json").read_text()
+    )
+    found = claimed = 0
+    for label in labels:
+        path = label["local_pdf"] if fmt == "pdf" else label["local_txt"]
+        if SLOW in path:
+            continue
+        status = (
+            check_document(read_once(external / "cuad" / path))
+            .finding("result_ownership")
+            .status
+        )
+        if label["group"] == "IP_positive":
+            found += status != "missing"
+        else:
+            claimed += status != "missing"
+    assert found >= floor
+    assert claimed <= 2
