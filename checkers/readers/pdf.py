@@ -220,6 +220,7 @@ def _group_lines(
                 bold=bold_chars >= len(text.replace(" ", "")) * 0.8,
                 page=number,
                 column=column,
+                first_word_width=float(cluster[0]["x1"] - cluster[0]["x0"]),
             )
         )
     return sorted(lines, key=lambda line: line.top)

@@ -32,6 +32,7 @@ class Line:
     page: int
     column: int
     is_table: bool = False
+    first_word_width: float = 0.0
 
 
 _LIST_MARKER = re.compile(
@@ -193,12 +194,13 @@ def _starts_new(
 
 def _room_for_next_word(prev: Line, line: Line, right_edge: float) -> bool:
     """The line ended early by choice: the next line's first word would have fit."""
-    words = line.text.split()
-    if not words:
+    if not line.text.split():
         return True
-    char_width = (line.x1 - line.x0) / max(len(line.text), 1)
-    needed = (len(words[0]) + 1) * char_width
-    return prev.x1 + needed < right_edge - 2.0
+    width = line.first_word_width
+    if width <= 0:  # not measured: estimate from the line's average glyph width
+        width = (line.x1 - line.x0) / max(len(line.text), 1) * len(line.text.split()[0])
+    space = 0.3 * (line.size or prev.size or 10.0)
+    return prev.x1 + space + width < right_edge - 1.0
 
 
 def _block(lines: list[Line], typo: Typography) -> RawBlock:

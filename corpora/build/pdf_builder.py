@@ -22,7 +22,7 @@ PAGE_BREAK = "<<page>>"
 @dataclass
 class PdfSpec:
     """Blocks: ("h", text) heading, ("hb", text) fake-bold heading, ("p", text)
-    paragraph whose '|' marks forced line ends, ("t", rows) ruled table,
+    paragraph whose '|' marks forced line ends, ("text", text) a paragraph as is, ("t", rows) ruled table,
     ("cols", [paragraphs]) a two-column page, (PAGE_BREAK, "")."""
 
     header: str
@@ -71,9 +71,16 @@ class _Writer:
             self.c.drawString(LEFT, self.y, text)
         self.y -= LEADING + 4
 
-    def paragraph(self, text: str, *, x0: float = LEFT, x1: float = RIGHT) -> None:
+    def paragraph(
+        self,
+        text: str,
+        *,
+        x0: float = LEFT,
+        x1: float = RIGHT,
+        forced_breaks: bool = True,
+    ) -> None:
         self.c.setFont("Helvetica", BODY)
-        for segment in text.split("|"):
+        for segment in text.split("|") if forced_breaks else [text]:
             if segment == PAGE_BREAK:
                 self.new_page()
                 self.c.setFont("Helvetica", BODY)
@@ -139,6 +146,8 @@ def _render(spec: PdfSpec, out: Path, *, total: int) -> int:
             writer.heading(str(value), fake_bold=True)
         elif kind == "p":
             writer.paragraph(str(value))
+        elif kind == "text":
+            writer.paragraph(str(value), forced_breaks=False)
         elif kind == "t":
             writer.table(value)  # type: ignore[arg-type]
         elif kind == "cols":
