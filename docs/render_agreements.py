@@ -33,8 +33,11 @@ def main() -> int:
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or shutil.which("pdftoppm") is None:
-        print("needs LibreOffice (soffice) and pdftoppm: apt-get install "
-              "libreoffice-writer-nogui poppler-utils", file=sys.stderr)
+        print(
+            "needs LibreOffice (soffice) and pdftoppm: apt-get install "
+            "libreoffice-writer-nogui poppler-utils",
+            file=sys.stderr,
+        )
         return 2
     opi = str(Path(sys.executable).with_name("opi"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -42,12 +45,29 @@ def main() -> int:
         for lang, spec in SPECS.items():
             docx = work / f"agreement-{lang}.docx"
             _run(opi, "assemble", str(spec), "-o", str(docx))
-            _run(soffice, "--headless", f"-env:UserInstallation=file://{work}/lo",
-                 "--convert-to", "pdf", "--outdir", str(work), str(docx))
+            _run(
+                soffice,
+                "--headless",
+                f"-env:UserInstallation=file://{work}/lo",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work),
+                str(docx),
+            )
             pdf = docx.with_suffix(".pdf")
             last = [] if args.all_pages else ["-l", "1"]
-            _run("pdftoppm", "-png", "-r", "70", "-f", "1", *last, str(pdf),
-                 str(work / f"page-{lang}"))
+            _run(
+                "pdftoppm",
+                "-png",
+                "-r",
+                "70",
+                "-f",
+                "1",
+                *last,
+                str(pdf),
+                str(work / f"page-{lang}"),
+            )
             pages = sorted(work.glob(f"page-{lang}-*.png"))
             shutil.copy(pages[0], ROOT / "docs" / f"agreement-{lang}.png")
             if args.all_pages:
