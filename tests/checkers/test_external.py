@@ -174,3 +174,19 @@ def test_cuad_result_ownership_is_found_where_experts_found_it(
             claimed += status != "missing"
     assert found >= floor
     assert claimed <= 2
+
+
+def test_external_labels_match_the_read_documents(external: Path) -> None:
+    """corpora/external.json labels the real documents in place (opi eval it)."""
+    from checkers.evaluate import load_labels
+
+    labels = load_labels(
+        Path(__file__).resolve().parents[2] / "corpora" / "external.json"
+    )
+    assert len(labels) == 8
+    for item in labels:
+        doc = read_once(item.path.resolve())
+        assert doc.language == item.language
+        for label in item.requirements.values():
+            for evidence in label.evidence:
+                assert evidence in doc.text, f"{item.path.name}: {evidence[:50]}"
