@@ -45,6 +45,7 @@ def check_document(
     ]
     sentences = [_sentence(s) for s in doc.sents]
     lex = lexicon(lang)
+    cues = _resolve_section_cues(cues, playbook, document, lang, lex)
     parties = detect_parties(document.text[:body_end], lex)
     cues += _table_assignments(playbook, document, sentences, parties)
     ui = "sv" if lang == "sv" else "en"
@@ -163,6 +164,25 @@ def _topic_test(
         return block is not None and any(pattern.search(h) for h in block.section)
 
     return on_topic
+
+
+def _resolve_section_cues(
+    cues: list[Cue], playbook: Playbook, document: Document, language: str, lex: Lexicon
+) -> list[Cue]:
+    """A 'met_in_section' cue is met under a heading on the requirement's topic
+    (never for background IP), and nothing elsewhere."""
+    by_id = {r.id: r for r in playbook.requirements}
+    out = []
+    for cue in cues:
+        if cue.kind != "met_in_section":
+            out.append(cue)
+            continue
+        on_topic = _topic_test(by_id[cue.requirement], document, language)
+        text = document.text[cue.sentence[0] : cue.sentence[1]]
+        topical = on_topic is not None and on_topic(cue.sentence)
+        if topical and not lex.background.search(text):
+            out.append(Cue(cue.requirement, "met", cue.sentence))
+    return out
 
 
 def _in_heading(document: Document, offset: int) -> bool:

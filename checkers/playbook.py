@@ -14,6 +14,7 @@ from checkers.errors import CheckError
 
 CUE_KINDS = (
     "met",
+    "met_in_section",
     "partial",
     "weak",
     "conflict",
