@@ -116,21 +116,48 @@ def _sentence(sent: Any) -> Sentence:
     return Sentence((start, start + len(text.strip())), text.strip())
 
 
+def _row_parties(document: Document, parties: tuple[str, ...]) -> dict[int, list[str]]:
+    """For each table row and list item (by start offset): the parties it
+    allocates a task to. A row names them in a cell ('Testmiljö | Kommunen'),
+    or the table's header names them as columns ('Uppgift | Kommunen | Bolaget');
+    a list item takes them from its lead-in line ('Bolaget ska:')."""
+    out: dict[int, list[str]] = {}
+    header: list[str] = []
+    previous_kind = ""
+    for block in document.body:
+        if block.kind == "table_row":
+            named = [name for _, name in party_positions(block.text, parties)]
+            if previous_kind != "table_row":
+                header = named if len(set(named)) >= 2 else []
+                if header:
+                    previous_kind = block.kind
+                    continue
+            if named:
+                out[block.start] = named
+            elif header:
+                out[block.start] = header
+        elif block.kind == "list_item":
+            lead = _lead_in_parties(document, block.start, parties)
+            if lead:
+                out[block.start] = lead
+        previous_kind = block.kind
+    return out
+
+
 def _table_assignments(
     playbook: Playbook,
     document: Document,
     sentences: list[Sentence],
     parties: tuple[str, ...],
 ) -> list[Cue]:
-    """A row of a responsibility table that names a party ('Testmiljö | Kommunen')
-    allocates a task to it, as a sentence would."""
+    """Rows of responsibility tables and items of per-party lists allocate tasks,
+    as sentences would."""
     roles = [r.id for r in playbook.requirements if r.detector == "roles"]
+    assigned = _row_parties(document, parties)
     cues = []
     for sentence in sentences:
         block = document.block_at(sentence.span[0])
-        if block is None or block.kind != "table_row":
-            continue
-        if party_positions(sentence.text, parties):
+        if block is not None and block.start in assigned:
             cues += [
                 Cue(requirement=r, kind="met", sentence=sentence.span) for r in roles
             ]
@@ -206,11 +233,15 @@ def _named_subjects(
     """How many distinct named parties the responsibility sentences speak of
     (a list item's party may stand in its lead-in line)."""
     spans = {c.sentence for c in cues if c.requirement == req.id and c.kind == "met"}
+    assigned = _row_parties(document, parties)
     names: set[str] = set()
     for sentence in sentences:
         if sentence.span in spans:
             found = [name for _, name in party_positions(sentence.text, parties)]
-            names.update(found or _lead_in_parties(document, sentence.span[0], parties))
+            block = document.block_at(sentence.span[0])
+            if not found and block is not None:
+                found = assigned.get(block.start, [])
+            names.update(found)
     return len(names)
 
 
