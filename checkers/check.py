@@ -47,13 +47,14 @@ def check_document(
     lex = lexicon(lang)
     cues = _resolve_section_cues(cues, playbook, document, lang, lex)
     parties = detect_parties(document.text[:body_end], lex)
-    cues += _table_assignments(playbook, document, sentences, parties)
+    assigned = _row_parties(document, parties)
+    cues += _table_assignments(playbook, document, sentences, assigned)
     ui = "sv" if lang == "sv" else "en"
     findings = []
     for req in playbook.requirements:
         structural = _structural_conflict(req, cues, sentences, parties, lex)
         named = (
-            _named_subjects(req, cues, sentences, parties, document)
+            _named_subjects(req, cues, sentences, parties, document, assigned)
             if req.detector == "roles"
             else None
         )
@@ -148,12 +149,11 @@ def _table_assignments(
     playbook: Playbook,
     document: Document,
     sentences: list[Sentence],
-    parties: tuple[str, ...],
+    assigned: dict[int, list[str]],
 ) -> list[Cue]:
     """Rows of responsibility tables and items of per-party lists allocate tasks,
     as sentences would."""
     roles = [r.id for r in playbook.requirements if r.detector == "roles"]
-    assigned = _row_parties(document, parties)
     cues = []
     for sentence in sentences:
         block = document.block_at(sentence.span[0])
@@ -229,11 +229,11 @@ def _named_subjects(
     sentences: list[Sentence],
     parties: tuple[str, ...],
     document: Document,
+    assigned: dict[int, list[str]],
 ) -> int:
     """How many distinct named parties the responsibility sentences speak of
-    (a list item's party may stand in its lead-in line)."""
+    (a table row's or list item's parties come from `assigned`)."""
     spans = {c.sentence for c in cues if c.requirement == req.id and c.kind == "met"}
-    assigned = _row_parties(document, parties)
     names: set[str] = set()
     for sentence in sentences:
         if sentence.span in spans:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -88,10 +89,11 @@ class Document:
         return tuple(b for b in self.blocks if b.is_furniture)
 
     def block_at(self, offset: int) -> Block | None:
-        """The block whose text contains `offset`, if any."""
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
+        """The block whose text contains `offset`, if any (blocks are stored in
+        offset order, so a binary search finds it)."""
+        index = bisect_right(self.blocks, offset, key=lambda block: block.start) - 1
+        if index >= 0 and offset < self.blocks[index].end:
+            return self.blocks[index]
         return None
 
     def to_dict(self) -> dict[str, Any]:
