@@ -30,9 +30,16 @@ def _explanations() -> dict[str, dict[str, str]]:
 
 
 def check_document(
-    document: Document, *, playbook: Playbook | None = None, language: str | None = None
+    document: Document,
+    *,
+    playbook: Playbook | None = None,
+    language: str | None = None,
+    ui_language: str | None = None,
 ) -> Report:
-    """Verdicts for every requirement of the playbook on an already read document."""
+    """Verdicts for every requirement of the playbook on an already read document.
+
+    Explanations are written in `ui_language` (sv or en) when given, else in the
+    document's language (Swedish for sv, English otherwise)."""
     playbook = playbook or load_playbook()
     lang = language or document.language
     body_end = max((b.end for b in document.body), default=0)
@@ -49,7 +56,9 @@ def check_document(
     parties = detect_parties(document.text[:body_end], lex)
     assigned = _row_parties(document, parties)
     cues += _table_assignments(playbook, document, sentences, assigned)
-    ui = "sv" if lang == "sv" else "en"
+    ui = (
+        ui_language if ui_language in ("sv", "en") else ("sv" if lang == "sv" else "en")
+    )
     findings = []
     for req in playbook.requirements:
         structural = _structural_conflict(req, cues, sentences, parties, lex)
@@ -250,12 +259,16 @@ def check(
     *,
     playbook: Playbook | None = None,
     language: str | None = None,
+    ui_language: str | None = None,
 ) -> Report:
     """Check a file or Document; an unreadable file gets an error Report only."""
     if isinstance(source, Document):
-        return check_document(source, playbook=playbook, language=language)
-    try:
-        document = read_document(source)
-    except ReadError as exc:
-        return Report.for_error(Path(source).name, exc)
-    return check_document(document, playbook=playbook, language=language)
+        document = source
+    else:
+        try:
+            document = read_document(source)
+        except ReadError as exc:
+            return Report.for_error(Path(source).name, exc)
+    return check_document(
+        document, playbook=playbook, language=language, ui_language=ui_language
+    )
