@@ -25,7 +25,13 @@ _OWNERSHIP_VERB = re.compile(
     r"belongs?|accrue|retains?|ejer|ejes|tilhører|tilfalder)\b",
     re.IGNORECASE,
 )
-_RESIDUAL = re.compile(r"\b(övriga|other|remaining|øvrige|resterande)\b", re.IGNORECASE)
+# "All other results" / "Övriga resultat" are what is left, not everything; "maps
+# and other results" still lists everything.
+_RESIDUAL = re.compile(
+    r"(^|\b(all|any|alla|samtliga|alle|samtlige)\s+)(övriga|other|remaining|øvrige|"
+    r"resterande|the remaining)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
 
 
@@ -50,9 +56,10 @@ def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     mentions = party_positions(sentence, parties)
     passive = _PASSIVE_OWNER.search(sentence)
     if passive:
+        # "a right to use all Results, including those owned by the other
+        # Parties": a passive owner that names no party names no owner.
         after = [name for pos, name in mentions if pos >= passive.end()]
-        if after:
-            return after[0]
+        return after[0] if after else None
     return mentions[0][1] if mentions else None
 
 
@@ -68,7 +75,7 @@ def ownership_conflict(
     owned = [
         (s, o)
         for s in sentences
-        if lex.results_in_general.search(s.text)
+        if (lex.results_in_general.search(s.text) or lex.project_result.search(s.text))
         and (o := owner(s.text, parties, lex)) is not None
     ]
     for (a, oa), (b, ob) in combinations(owned, 2):

@@ -27,6 +27,7 @@ class Lexicon:
     joint: re.Pattern[str]
     background: re.Pattern[str]
     results_in_general: re.Pattern[str]
+    project_result: re.Pattern[str]
     own_costs: re.Pattern[str]
     reimburse: re.Pattern[str]
     party_nouns: tuple[str, ...]
@@ -94,6 +95,7 @@ def lexicon(language: str) -> Lexicon:
         joint=rx("joint"),
         background=rx("background"),
         results_in_general=rx("results_in_general"),
+        project_result=rx("project_result"),
         own_costs=rx("own_costs"),
         reimburse=rx("reimburse"),
         party_nouns=tuple(raw["party_nouns"].get(lang, [])),
