@@ -11,6 +11,7 @@ import click
 
 from opi import __version__
 from opi.assembly_cli import assemble, clauses, spec
+from opi.audit_cli import audit
 from opi.check_cli import check, evaluate
 
 SUPPORTED = {".docx", ".docm", ".pdf", ".txt", ".md", ".markdown", ".text"}
@@ -31,6 +32,7 @@ cli.add_command(evaluate)
 cli.add_command(assemble)
 cli.add_command(clauses)
 cli.add_command(spec)
+cli.add_command(audit)
 
 
 def _expand(paths: tuple[Path, ...]) -> Iterator[Path]:

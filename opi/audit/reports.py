@@ -1,0 +1,152 @@
+"""Write an audit's results.csv, results.json and report.html into a folder.
+
+All three are sorted and free of timestamps: two audits of the same files give
+byte-identical files. Each file is written beside its target and renamed into place."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from opi.audit.store import RunView
+from opi.audit.tables import (
+    OVERALL,
+    badness,
+    document_report,
+    requirement_ids,
+    statuses,
+    summarise,
+    worst_first,
+)
+
+OUTPUTS = ("results.csv", "results.json", "report.html", "documents")
+PAGES = "documents"
+FIXED = ["path", "sha256", "status", "error_code", "format", "language", "pages"]
+OVERALL_LABELS = {
+    "compliant": "uppfyller / compliant",
+    "non_compliant": "uppfyller inte / non-compliant",
+    "error": "oläsbar / unreadable",
+}
+
+
+def existing_outputs(out: Path) -> list[Path]:
+    """Report files already in `out` (that a new audit would replace)."""
+    return [out / name for name in OUTPUTS if (out / name).exists()]
+
+
+def write_reports(
+    view: RunView,
+    out: Path,
+    *,
+    titles: dict[str, str],
+    pages: Iterable[tuple[str, str]] = (),
+) -> Path:
+    """Write the three reports and each document's review page (`pages`: sha256
+    and HTML) into out/documents/; return the path of report.html."""
+    out.mkdir(parents=True, exist_ok=True)
+    linked = _write_pages(out / PAGES, pages)
+    _write(out / "results.csv", results_csv(view))
+    _write(out / "results.json", results_json(view))
+    _write(out / "report.html", report_html(view, titles=titles, linked=linked))
+    return out / "report.html"
+
+
+def page_name(sha256: str) -> str:
+    """The review page of a content hash, relative to report.html."""
+    return f"{PAGES}/{sha256[:16]}.html"
+
+
+def _write_pages(folder: Path, pages: Iterable[tuple[str, str]]) -> set[str]:
+    folder.mkdir(exist_ok=True)
+    written = set()
+    for sha, html in pages:
+        _write(folder.parent / page_name(sha), html)
+        written.add(sha)
+    keep = {Path(page_name(sha)).name for sha in written}
+    for stale in folder.glob("*.html"):
+        if stale.name not in keep:
+            stale.unlink()
+    return written
+
+
+def results_csv(view: RunView) -> str:
+    """One row per document: path, hash, status, error code, one column per
+    requirement with its status."""
+    ids = requirement_ids(view)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FIXED + ids)
+    for row in view.rows:
+        data = document_report(row) if row.report else {}
+        found = statuses(row)
+        writer.writerow(
+            [
+                row.path,
+                row.sha256,
+                row.status or "pending",
+                row.error_code or "",
+                data.get("format") or "",
+                data.get("language") or "",
+                "" if data.get("pages") is None else data["pages"],
+            ]
+            + [found.get(rid, "") for rid in ids]
+        )
+    return buffer.getvalue()
+
+
+def results_json(view: RunView) -> str:
+    """{"documents": [the `opi check --format json` object of each document],
+    "skipped": [{"path", "reason"}]}, sorted by path."""
+    data = {
+        "documents": [document_report(r) for r in view.rows if r.report],
+        "skipped": [{"path": s.display, "reason": s.reason} for s in view.skipped],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_html(
+    view: RunView, *, titles: dict[str, str], linked: set[str] | None = None
+) -> str:
+    """A self-contained page: charts as inline SVG, tables, no scripts, no network."""
+    import jinja2
+    from markupsafe import Markup
+
+    from opi.audit.charts import coverage_chart, status_chart
+
+    summary = summarise(view)
+    template = (
+        resources.files("opi.audit") / "templates" / "report.html.j2"
+    ).read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    ids = requirement_ids(view)
+    return env.from_string(template).render(
+        view=view,
+        summary=summary,
+        ids=ids,
+        titles={rid: titles.get(rid, rid) for rid in ids},
+        overall_labels=OVERALL_LABELS,
+        overall=OVERALL,
+        links={
+            row.path: page_name(row.sha256)
+            for row in view.rows
+            if row.sha256 in (linked or set())
+        },
+        worst=[(row, statuses(row), badness(row)) for row in worst_first(view)],
+        unreadable=[
+            (row, document_report(row)["error"])
+            for row in view.rows
+            if row.status == "error" and row.report
+        ],
+        status_svg=Markup(status_chart(summary.overall, OVERALL_LABELS)),
+        coverage_svg=Markup(coverage_chart(summary.requirements, titles)),
+    )
+
+
+def _write(path: Path, text: str) -> None:
+    partial = path.with_name(f".{path.name}.part")
+    partial.write_text(text, encoding="utf-8", newline="")
+    partial.replace(path)
