@@ -126,6 +126,12 @@ def role_conflict(
                 continue
             if len(_stems(a.text, parties, lex) & _stems(b.text, parties, lex)) >= 2:
                 return (b.span, a.span)
+    same = _same_task(responsibilities, parties, lex)
+    if same:
+        return same
+    denied = _denied_task(responsibilities, all_sentences, parties, lex)
+    if denied:
+        return denied
     own = [s for s in all_sentences if lex.own_costs.search(s.text)]
     pays = [
         s
@@ -134,4 +140,54 @@ def role_conflict(
     ]
     if own and pays:
         return (own[0].span, pays[0].span)
+    return ()
+
+
+def _same_task(
+    responsibilities: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
+) -> tuple[Span, ...]:
+    """The same task, in nearly the same words, given to two different parties
+    ("X ansvarar för och bekostar elanslutningen ..." twice)."""
+    tasks = [
+        (s, p, _stems(s.text, parties, lex))
+        for s in responsibilities
+        if (p := _subject(s.text, parties))
+    ]
+    for (a, pa, sa), (b, pb, sb) in combinations(tasks, 2):
+        if pa == pb or min(len(sa), len(sb)) < 3:
+            continue
+        shared = sa & sb
+        if len(shared) >= 3 and len(shared) >= 0.6 * min(len(sa), len(sb)):
+            return (a.span, b.span)
+    return ()
+
+
+def _denied_task(
+    responsibilities: Sequence[Sentence],
+    all_sentences: Sequence[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """A party said not to do something ("Kommunen åtar sig inga markarbeten")
+    that another provision gives it ("Kommunen ansvarar för ... markarbeten")."""
+    for d in all_sentences:
+        mentions = party_positions(d.text, parties)
+        if not mentions:
+            continue
+        pos, who = mentions[0]
+        neg = lex.task_denial.search(d.text, pos)
+        if not neg or neg.start() - pos > 60 or lex.not_yet.search(d.text):
+            continue
+        denied = _stems(d.text[neg.end() :], parties, lex)
+        if not denied:
+            continue
+        for r in responsibilities:
+            if r.span == d.span or _subject(r.text, parties) != who:
+                continue
+            if lex.is_negated(r.text, len(r.text)):
+                continue
+            given = _stems(r.text, parties, lex)
+            shared = denied & given
+            if len(shared) >= 2 or (shared and shared == denied):
+                return (r.span, d.span)
     return ()

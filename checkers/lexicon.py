@@ -26,6 +26,7 @@ class Lexicon:
     each_own: re.Pattern[str]
     joint: re.Pattern[str]
     background: re.Pattern[str]
+    task_denial: re.Pattern[str]
     results_in_general: re.Pattern[str]
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]
@@ -94,6 +95,7 @@ def lexicon(language: str) -> Lexicon:
         each_own=rx("each_own"),
         joint=rx("joint"),
         background=rx("background"),
+        task_denial=rx("task_denial"),
         results_in_general=rx("results_in_general"),
         project_result=rx("project_result"),
         own_costs=rx("own_costs"),
