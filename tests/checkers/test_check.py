@@ -107,6 +107,87 @@ def test_two_project_leads_conflict(tmp_path: Path) -> None:
     assert status(report, "role_allocation") == "conflict"
 
 
+def test_a_named_result_made_in_the_project_given_to_another_owner_conflicts(
+    tmp_path: Path,
+) -> None:
+    report = run(
+        tmp_path,
+        "Äganderätten till Resultat tillkommer uteslutande Kommunen.\n\n"
+        "Den materialinventering som upprättas inom Projektet tillhör Leverantören, "
+        "som äger samtliga rättigheter till den.",
+    )
+    assert status(report, "result_ownership") == "conflict"
+
+
+def test_a_licence_to_results_owned_by_others_is_no_second_owner(
+    tmp_path: Path,
+) -> None:
+    report = run(
+        tmp_path,
+        "Varje part äger de resultat som parten själv tar fram.\n\n"
+        "Kommunen har en icke-exklusiv rätt att använda samtliga resultat, även de "
+        "som ägs av andra parter.",
+    )
+    assert status(report, "result_ownership") == "met"
+
+
+def test_the_same_task_given_to_two_parties_conflicts(tmp_path: Path) -> None:
+    body = (
+        "Kommunen ansvarar för och bekostar den tillfälliga elanslutningen till "
+        "byggarbetsplatsen, inklusive effektabonnemang.\n\n"
+        "Leverantören ansvarar för och bekostar den tillfälliga elanslutningen till "
+        "byggarbetsplatsen inklusive effektabonnemang."
+    )
+    assert status(run(tmp_path, body), "role_allocation") == "conflict"
+    different = (
+        "Kommunen ansvarar för den tillfälliga elanslutningen till "
+        "byggarbetsplatsen.\n\nLeverantören ansvarar för installation av "
+        "laddutrustning och utbildning av maskinförarna."
+    )
+    assert status(run(tmp_path, different), "role_allocation") == "met"
+
+
+def test_a_task_denied_to_the_party_it_is_given_to_conflicts(tmp_path: Path) -> None:
+    body = (
+        "Kommunen ansvarar för geotekniska undersökningar och markarbeten på "
+        "deponin.\n\nLeverantören ansvarar för montering av solcellerna.\n\n"
+        "Kommunen åtar sig inga markarbeten inom projektet."
+    )
+    report = run(tmp_path, body)
+    assert status(report, "role_allocation") == "conflict"
+    texts = [e.text for e in report.finding("role_allocation").evidence]
+    assert any("åtar sig inga markarbeten" in t for t in texts)
+
+
+def test_a_non_exclusive_licence_is_not_exclusivity(tmp_path: Path) -> None:
+    report = run(
+        tmp_path,
+        "Ingen part ska uteslutas från en efterföljande upphandling.\n\n"
+        "Kommunen får en icke-exklusiv licens till resultaten för att ta fram "
+        "förfrågningsunderlaget i upphandlingen.",
+    )
+    assert status(report, "procurement_access") == "met"
+
+
+def test_parties_named_by_legal_form_and_we_call_it(tmp_path: Path) -> None:
+    body = (
+        'Hässleby Municipality. In this agreement we call it "the Municipality".\n\n'
+        "Konetark OÜ, registry code 14758236.\n\n"
+        "Konetark will adapt the engine and train the staff.\n\n"
+        "The Municipality will provide test users and a test environment.\n\n"
+        "All results of the project, including the adapted speech recognition "
+        "engine, the vocabulary lists and any improvements to the app, belong to "
+        "Konetark.\n\n"
+        "The transcripts made by the Municipality's staff during the project are "
+        "owned by the Municipality."
+    )
+    path = tmp_path / "en.txt"
+    path.write_text(body, encoding="utf-8")
+    report = check(path)
+    assert report.finding("role_allocation").status == "met"
+    assert report.finding("result_ownership").status == "conflict"
+
+
 def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
     report = run(
         tmp_path,
