@@ -22,6 +22,7 @@ from opi.audit.work import Outcome, PlaybookRef, Task, failed, task_bytes
 # made on the first document and stopped by close_worker_pools at the end of a run.
 _POOLS: dict[tuple[PlaybookRef, float], WorkerPool] = {}
 _POOLS_LOCK = threading.Lock()
+CONNECT_SECONDS = 5
 
 
 def run_dask(
@@ -36,7 +37,7 @@ def run_dask(
         ) from exc
     dask: Any = distributed  # untyped
     try:
-        client = dask.Client(scheduler, timeout=10, set_as_default=False)
+        client = dask.Client(scheduler, timeout=CONNECT_SECONDS, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise ClusterError(
             f"cannot reach the Dask scheduler {scheduler}: {exc}"
@@ -45,7 +46,7 @@ def run_dask(
         threads = sum(client.nthreads().values()) or 1
         queue = iter(tasks)
         by_key: dict[str, Task] = {}
-        running = dask.as_completed()
+        running = dask.as_completed(loop=client.loop)
         for task in _take(queue, threads * 2):
             running.add(_submit(client, task, playbook, time_limit, by_key))
         for future in running:
@@ -110,4 +111,4 @@ def close_worker_pools() -> None:
     with _POOLS_LOCK:
         while _POOLS:
             _, pool = _POOLS.popitem()
-            pool.close(wait=False)
+            pool.close(wait=True)

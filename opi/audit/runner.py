@@ -18,7 +18,15 @@ from pebble import ProcessExpired, ProcessPool
 
 from opi.audit.work import Outcome, PlaybookRef, Task, check_task, failed, warm
 
-PRELOAD = ["checkers.check", "checkers.annotate", "spacy"]
+# Imported once by the forkserver, so each (re)started worker forks with them loaded.
+PRELOAD = [
+    "spacy",
+    "checkers.check",
+    "checkers.readers.docx",
+    "checkers.readers.pdf",
+    "opi.review.html",
+    "opi.audit.work",
+]
 
 
 @dataclass(frozen=True, slots=True)

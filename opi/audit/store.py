@@ -81,12 +81,22 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=10, isolation_level=None)
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+        try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
-            self._check_version()
-        except (OSError, sqlite3.DatabaseError) as exc:
+            version = self._version()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
             raise StoreError(f"{path}: not a usable audit store ({exc})") from exc
+        if version != SCHEMA_VERSION:
+            self._db.close()
+            raise StoreError(
+                f"{path}: store schema {version}, this opi writes "
+                f"{SCHEMA_VERSION}; audit into a new --store"
+            )
 
     def __enter__(self) -> Store:
         return self
@@ -97,7 +107,7 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def _check_version(self) -> None:
+    def _version(self) -> str:
         with self._transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,)
@@ -105,11 +115,7 @@ class Store:
             (version,) = db.execute(
                 "SELECT value FROM meta WHERE key = 'schema'"
             ).fetchone()
-        if version != SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: store schema {version}, this opi writes "
-                f"{SCHEMA_VERSION}; audit into a new --store"
-            )
+        return str(version)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

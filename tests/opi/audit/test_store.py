@@ -1,0 +1,98 @@
+"""The SQLite store: one result per key, retries of timeouts, clear errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from opi.audit.collect import Item
+from opi.audit.errors import StoreError
+from opi.audit.store import Store
+from opi.audit.work import Outcome
+
+
+def _outcome(sha: str, status: str = "compliant", code: str | None = None) -> Outcome:
+    report = {"file": f"{sha}.txt", "status": status, "requirements": []}
+    return Outcome(sha, status, code, json.dumps(report), 0.1, "checkers-1")
+
+
+def _item(path: str, sha: str) -> Item:
+    return Item(path, Path(path), None, sha, 10)
+
+
+def test_a_result_stored_twice_is_one_row_and_the_last_one(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.put(_outcome("a", "compliant"), playbook="p", time_limit=60)
+        store.put(_outcome("a", "non_compliant"), playbook="p", time_limit=60)
+        assert store.count_results() == 1
+        assert store.known(checker="checkers-1", playbook="p", time_limit=60) == {
+            "a": "non_compliant"
+        }
+
+
+def test_results_of_another_checker_or_playbook_are_not_known(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.put(_outcome("a"), playbook="p", time_limit=60)
+        assert store.known(checker="checkers-2", playbook="p", time_limit=60) == {}
+        assert store.known(checker="checkers-1", playbook="q", time_limit=60) == {}
+
+
+def test_a_timeout_is_retried_only_with_a_longer_time_limit(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.put(_outcome("a", "error", "timeout"), playbook="p", time_limit=5)
+        store.put(_outcome("b", "error", "corrupt"), playbook="p", time_limit=5)
+        assert set(store.known(checker="checkers-1", playbook="p", time_limit=5)) == {
+            "a",
+            "b",
+        }
+        assert set(store.known(checker="checkers-1", playbook="p", time_limit=9)) == {
+            "b"
+        }
+
+
+def test_a_run_lists_every_path_with_its_result_or_none(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        run = store.start_run(
+            [_item("x/1.txt", "a"), _item("x/2.txt", "a"), _item("x/3.txt", "b")],
+            [],
+            checker="checkers-1",
+            playbook="p",
+        )
+        store.put(_outcome("a"), playbook="p", time_limit=60)
+        view = store.view(run)
+    assert [(r.path, r.status) for r in view.rows] == [
+        ("x/1.txt", "compliant"),
+        ("x/2.txt", "compliant"),
+        ("x/3.txt", None),
+    ]
+    assert not view.finished
+
+
+def test_the_store_is_in_wal_mode(tmp_path: Path) -> None:
+    Store(tmp_path / "s.sqlite").close()
+    db = sqlite3.connect(tmp_path / "s.sqlite")
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    db.close()
+
+
+def test_a_file_that_is_not_a_store_is_named_in_the_error(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("hello, not a database" * 100)
+    with pytest.raises(StoreError, match="notes.sqlite: not a usable audit store"):
+        Store(bad)
+
+
+def test_a_missing_store_is_not_created_for_reading(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no audit store here"):
+        Store(tmp_path / "absent.sqlite", create=False)
+    assert not (tmp_path / "absent.sqlite").exists()
+
+
+def test_an_empty_store_has_no_run_to_show(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store, pytest.raises(StoreError):
+        store.view()
