@@ -91,16 +91,17 @@ def agreement_parties(document: Document, wording: Texts) -> Parties:
 
 
 def _distinct(names: tuple[str, ...]) -> list[str]:
-    """'the City' and 'City' are one party: keep the form with the article."""
+    """One name per party: 'the City' and 'City' are one (the form with the
+    article stays), as are 'Delbil Norden' and its defined short form 'Delbil'."""
+    bare = {n: re.sub(r"^the\s+", "", n, flags=re.IGNORECASE) for n in names}
     out: list[str] = []
-    for name in names:
-        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-        if bare != name:
-            out = [n for n in out if n != bare]
-            out.append(name)
-        elif not any(re.sub(r"^the\s+", "", n, flags=re.I) == name for n in out):
-            out.append(name)
-    return out
+    for name in sorted(names, key=lambda n: (len(bare[n]), n != bare[n], n)):
+        short = bare[name]
+        if any(short == bare[k] or short.startswith(bare[k] + " ") for k in out):
+            continue
+        out.append(name)
+    with_article = {bare[n]: n for n in names if n != bare[n]}
+    return [with_article.get(n, n) for n in out]
 
 
 def clause_context(parties: Parties, wording: Texts) -> dict[str, Any]:

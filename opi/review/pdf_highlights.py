@@ -1,0 +1,274 @@
+"""The PDF draft back with highlight annotations and popup notes on the evidence.
+
+Positions come from pdfplumber's character geometry; pypdf adds the annotations
+to a clone of the file. Page content streams are not touched: the page is not
+re-rendered, the notes lie on top of it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checkers.document import Document
+from checkers.playbook import Playbook
+from checkers.report import Report
+from opi.review.align import Aligner
+from opi.review.errors import AnnotationError
+from opi.review.notes import Note, review_notes
+from opi.review.output import check_new, write_new
+
+COLOURS = {
+    "met": "9be3a8",
+    "partial": "ffd84d",
+    "missing": "ffab70",
+    "conflict": "f58ca6",
+}
+LINE_TOLERANCE = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character on a page, in PDF user space (origin bottom left)."""
+
+    page: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """One highlighted line: page index and rectangle in PDF user space."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def quad(self) -> list[float]:
+        """QuadPoints: upper left, upper right, lower left, lower right."""
+        return [self.x0, self.y1, self.x1, self.y1, self.x0, self.y0, self.x1, self.y0]
+
+
+@dataclass(frozen=True, slots=True)
+class Highlighted:
+    """A highlight as it stands in a PDF: the page (1-based), the words under it
+    and its note."""
+
+    page: int
+    anchor: str
+    text: str
+    author: str
+
+
+def annotate_pdf(
+    source: Path,
+    report: Report,
+    document: Document,
+    out: Path,
+    *,
+    include_met: bool = False,
+    ui_lang: str | None = None,
+    author: str = "opi",
+    playbook: Playbook | None = None,
+    force: bool = False,
+) -> int:
+    """Write a copy of the PDF `source` to `out` with a highlight and popup note
+    per review note; returns the number of notes placed. Refuses to overwrite
+    `out` (and ever the source) unless `force`; raises AnnotationError."""
+    if report.error is not None:
+        raise AnnotationError(f"{source}: cannot be read, so no annotated copy is made")
+    if document.format != "pdf":
+        raise AnnotationError(
+            f"{source}: is a {document.format} file; highlights need a .pdf draft"
+        )
+    if out.suffix.lower() != ".pdf":
+        raise AnnotationError(f"{out}: the annotated copy of a .pdf must end in .pdf")
+    check_new(out, force=force, source=source)
+    notes = review_notes(
+        report, document, include_met=include_met, ui_lang=ui_lang, playbook=playbook
+    )
+    glyphs = _glyphs(source)
+    body_end = max((b.end for b in document.body), default=0)
+    aligner = Aligner.build(document.text[:body_end], "".join(g.text for g in glyphs))
+    placed: list[tuple[Note, list[Box]]] = []
+    for note in notes:
+        boxes = _boxes(
+            [g for lo, hi in aligner.find(note.start, note.end) for g in glyphs[lo:hi]]
+        )
+        if boxes:
+            placed.append((note, boxes))
+    write_new(out, _write(source, placed, author), force=force, source=source)
+    return len(placed)
+
+
+def _glyphs(source: Path) -> list[Glyph]:
+    """Every character of every page in content order, one text unit each
+    (pdfplumber may give a ligature as several letters: they share the box)."""
+    import pdfplumber
+
+    glyphs: list[Glyph] = []
+    with pdfplumber.open(source) as pdf:
+        for index, page in enumerate(pdf.pages):
+            x_off, y_off = float(page.mediabox[0]), float(page.mediabox[1])
+            height = float(page.height)
+            for char in _distinct_chars(page.chars):
+                for letter in char["text"]:
+                    glyphs.append(
+                        Glyph(
+                            page=index,
+                            text=letter,
+                            x0=float(char["x0"]) + x_off,
+                            x1=float(char["x1"]) + x_off,
+                            y0=height - float(char["bottom"]) + y_off,
+                            y1=height - float(char["top"]) + y_off,
+                        )
+                    )
+    return glyphs
+
+
+def _distinct_chars(chars: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The page's characters without fake-bold doubles (the same letter drawn
+    again at almost the same place)."""
+    seen: set[tuple[str, int, int]] = set()
+    for char in chars:
+        key = (char["text"], round(float(char["x0"])), round(float(char["top"])))
+        if key not in seen:
+            seen.add(key)
+            yield char
+
+
+def _boxes(glyphs: list[Glyph]) -> list[Box]:
+    """One box per line of the passage (glyphs on a page with the same base)."""
+    boxes: list[Box] = []
+    for line in _lines(glyphs):
+        boxes.append(
+            Box(
+                page=line[0].page,
+                x0=min(g.x0 for g in line),
+                y0=min(g.y0 for g in line),
+                x1=max(g.x1 for g in line),
+                y1=max(g.y1 for g in line),
+            )
+        )
+    return boxes
+
+
+def _lines(glyphs: list[Glyph]) -> Iterator[list[Glyph]]:
+    line: list[Glyph] = []
+    for glyph in glyphs:
+        if line and (
+            glyph.page != line[0].page
+            or abs(glyph.y0 - line[-1].y0) > LINE_TOLERANCE
+            or glyph.x0 < line[-1].x0 - LINE_TOLERANCE
+        ):
+            yield line
+            line = []
+        line.append(glyph)
+    if line:
+        yield line
+
+
+def _write(source: Path, placed: list[tuple[Note, list[Box]]], author: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Highlight, Popup
+    from pypdf.errors import PdfReadError
+    from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
+
+    try:
+        writer = PdfWriter(clone_from=PdfReader(source))
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise AnnotationError(
+            f"{source}: cannot be opened for highlights ({exc})"
+        ) from exc
+    for note, boxes in placed:
+        for page in sorted({b.page for b in boxes}):
+            on_page = [b for b in boxes if b.page == page]
+            rect = (
+                min(b.x0 for b in on_page),
+                min(b.y0 for b in on_page),
+                max(b.x1 for b in on_page),
+                max(b.y1 for b in on_page),
+            )
+            highlight = Highlight(
+                rect=rect,
+                quad_points=ArrayObject(
+                    FloatObject(round(v, 2)) for b in on_page for v in b.quad
+                ),
+                highlight_color=COLOURS[note.status],
+                printing=True,
+            )
+            highlight[NameObject("/Contents")] = TextStringObject(note.text)
+            highlight[NameObject("/T")] = TextStringObject(author)
+            highlight[NameObject("/Subj")] = TextStringObject(note.text.split("\n")[0])
+            added = writer.add_annotation(page, highlight)
+            popup = Popup(rect=_popup_rect(rect, writer.pages[page]), parent=added)
+            popup_added = writer.add_annotation(page, popup)
+            added[NameObject("/Popup")] = popup_added.indirect_reference
+    data = io.BytesIO()
+    writer.write(data)
+    return data.getvalue()
+
+
+def _popup_rect(
+    rect: tuple[float, float, float, float], page: Any
+) -> tuple[float, float, float, float]:
+    """Where the note opens: in the right margin beside the highlight."""
+    box = page.mediabox
+    right = float(box.right)
+    width = 220.0
+    top = min(rect[3], float(box.top))
+    return (
+        max(float(box.left), right - width),
+        max(float(box.bottom), top - 140),
+        right,
+        top,
+    )
+
+
+def read_highlights(path: Path) -> list[Highlighted]:
+    """The highlight annotations of a PDF with the words under their quads."""
+    import pdfplumber
+
+    out: list[Highlighted] = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            height = float(page.height)
+            y_off = float(page.mediabox[1])
+            x_off = float(page.mediabox[0])
+            chars = list(_distinct_chars(page.chars))
+            for annot in page.annots:
+                data = annot.get("data") or {}
+                if getattr(data.get("Subtype"), "name", None) != "Highlight":
+                    continue
+                quads = [float(v) for v in data.get("QuadPoints", [])]
+                lines = []
+                for i in range(0, len(quads) - 7, 8):
+                    x0, y1, x1, _, _, y0 = quads[i : i + 6]
+                    lines.append(
+                        "".join(
+                            c["text"]
+                            for c in chars
+                            if x0 <= (c["x0"] + c["x1"]) / 2 + x_off <= x1
+                            and y0
+                            <= height - (c["top"] + c["bottom"]) / 2 + y_off
+                            <= y1
+                        )
+                    )
+                out.append(
+                    Highlighted(
+                        page=number,
+                        anchor=" ".join(" ".join(lines).split()),
+                        text=annot.get("contents") or "",
+                        author=annot.get("title") or "",
+                    )
+                )
+    return out
