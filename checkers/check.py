@@ -176,13 +176,16 @@ def _table_assignments(
 def _lead_in_parties(
     document: Document, offset: int, parties: tuple[str, ...]
 ) -> list[str]:
-    """For a list item: the parties named in the lead-in ('Bolaget ska:') above."""
+    """For a list item: the parties named in the lead-in above it ('Bolaget ska:',
+    '4.1 Förbundet åtar sig att', a heading 'Leverantörens åtaganden') - a line
+    that ends in a colon or runs on into the list without a full stop."""
     blocks = [b for b in document.body if b.start <= offset]
     for block in reversed(blocks[:-1]):
         if block.kind == "list_item":
             continue
-        if block.text.rstrip().endswith(":"):
-            return [name for _, name in party_positions(block.text, parties)]
+        text = block.text.rstrip()
+        if text.endswith(":") or not text.endswith((".", "!", "?", ";")):
+            return [name for _, name in party_positions(text, parties)]
         return []
     return []
 

@@ -24,11 +24,13 @@ def detect_parties(text: str, lex: Lexicon) -> tuple[str, ...]:
 
 
 def party_positions(sentence: str, parties: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(position, name) of every party mention, in order, longer names first."""
+    """(position, name) of every party mention, in order, longer names first; a
+    genitive ("Kommunens", "the Council's") names the party too."""
     taken: list[tuple[int, int]] = []
     out: list[tuple[int, str]] = []
     for name in parties:
-        for match in re.finditer(rf"\b{re.escape(name)}\b", sentence, re.IGNORECASE):
+        pattern = rf"\b{re.escape(name)}(?:s|'s|’s)?\b"
+        for match in re.finditer(pattern, sentence, re.IGNORECASE):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))

@@ -104,6 +104,31 @@ def _blocks(text: str, *, markdown: bool, wrapped: bool) -> list[RawBlock]:
         lines = chunk.split("\n")
         blocks.extend(_chunk_blocks(lines, line_no, markdown=markdown, wrapped=wrapped))
         line_no += chunk.count("\n") + 2
+    return _pipe_tables(blocks)
+
+
+def _cells(text: str) -> int:
+    return len(text.split(" | ")) if " | " in text else 0
+
+
+def _pipe_tables(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Consecutive paragraphs written as cells ("Testmiljö | Kommunen"), two or
+    more with the same number of cells, are table rows."""
+    i = 0
+    while i < len(blocks):
+        cells = _cells(blocks[i].text) if blocks[i].kind == "paragraph" else 0
+        j = i
+        while (
+            cells
+            and j + 1 < len(blocks)
+            and blocks[j + 1].kind == "paragraph"
+            and _cells(blocks[j + 1].text) == cells
+        ):
+            j += 1
+        if j > i:
+            for block in blocks[i : j + 1]:
+                block.kind = "table_row"
+        i = j + 1
     return blocks
 
 

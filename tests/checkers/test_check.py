@@ -188,6 +188,24 @@ def test_parties_named_by_legal_form_and_we_call_it(tmp_path: Path) -> None:
     assert report.finding("result_ownership").status == "conflict"
 
 
+def test_a_pipe_table_and_lists_under_a_party_lead_in_allocate_roles(
+    tmp_path: Path,
+) -> None:
+    table = (
+        "Uppgift | Ansvarig\n\nProjektledning och styrgrupp | Kommunen\n\n"
+        "Utveckling av prognosmodellen | Leverantören"
+    )
+    assert status(run(tmp_path, table), "role_allocation") == "met"
+    lists = (
+        "4.1 Kommunen åtar sig att\n\n(a) ställa testmiljön till förfogande;\n\n"
+        "(b) utse en projektledare.\n\n4.2 Leverantörens åtaganden\n\n"
+        "(a) utveckla och installera sensorerna;\n\n(b) utbilda personalen."
+    )
+    assert status(run(tmp_path, lists), "role_allocation") == "met"
+    one_party = "4.1 Kommunen åtar sig att\n\n(a) ställa testmiljön till förfogande."
+    assert status(run(tmp_path, one_party), "role_allocation") == "partial"
+
+
 def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
     report = run(
         tmp_path,

@@ -102,3 +102,19 @@ def test_one_line_export_is_split_at_wide_gaps(tmp_path: Path) -> None:
         "Party B agrees too.",
         "Signed.",
     ]
+
+
+def test_runs_of_pipe_separated_lines_are_table_rows(tmp_path: Path) -> None:
+    path = tmp_path / "avtal.txt"
+    path.write_text(
+        "Uppgift | Ansvarig\n\nTestmiljö | Kommunen\n\nUtveckling | Bolaget\n\n"
+        "Priset är 10 | 20 kronor beroende på volym.\n",
+        encoding="utf-8",
+    )
+    kinds = [(b.kind, b.text) for b in read_document(path).body]
+    assert kinds[:3] == [
+        ("table_row", "Uppgift | Ansvarig"),
+        ("table_row", "Testmiljö | Kommunen"),
+        ("table_row", "Utveckling | Bolaget"),
+    ]
+    assert kinds[3][0] == "paragraph"
