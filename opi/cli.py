@@ -13,6 +13,7 @@ from opi import __version__
 from opi.assembly_cli import assemble, clauses, spec
 from opi.audit_cli import audit
 from opi.check_cli import check, evaluate
+from opi.serve_cli import serve
 
 SUPPORTED = {".docx", ".docm", ".pdf", ".txt", ".md", ".markdown", ".text"}
 
@@ -33,6 +34,7 @@ cli.add_command(assemble)
 cli.add_command(clauses)
 cli.add_command(spec)
 cli.add_command(audit)
+cli.add_command(serve)
 
 
 def _expand(paths: tuple[Path, ...]) -> Iterator[Path]:
