@@ -75,12 +75,16 @@ def run_audit(
             on_progress(tally.progress())
         peak = 0.0
         for outcome in _outcomes(tasks, ref, settings):
-            if outcome.checker != checker:
+            # A cluster may run another opi; local workers fork from this one
+            # (the files can only differ if edited during the run).
+            if settings.scheduler and outcome.checker != checker:
                 raise ClusterError(
                     f"a worker runs checkers {outcome.checker}, this opi "
                     f"{checker}: install the same opi on every worker"
                 )
-            store.put(outcome, playbook=book, time_limit=settings.time_limit)
+            store.put(
+                outcome, checker=checker, playbook=book, time_limit=settings.time_limit
+            )
             peak = max(peak, outcome.peak_rss_mb)
             tally.add(outcome)
             if on_progress:

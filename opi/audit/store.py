@@ -169,14 +169,16 @@ class Store:
         )
         return dict(rows.fetchall())
 
-    def put(self, outcome: Outcome, *, playbook: str, time_limit: float) -> None:
+    def put(
+        self, outcome: Outcome, *, checker: str, playbook: str, time_limit: float
+    ) -> None:
         """Store one result in its own transaction (a later result replaces it)."""
         with self._transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     outcome.sha256,
-                    outcome.checker,
+                    checker,
                     playbook,
                     outcome.status,
                     outcome.error_code,

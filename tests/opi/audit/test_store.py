@@ -13,10 +13,22 @@ from opi.audit.errors import StoreError
 from opi.audit.store import Store
 from opi.audit.work import Outcome
 
+CHECKER = "checkers-1"
+
 
 def _outcome(sha: str, status: str = "compliant", code: str | None = None) -> Outcome:
     report = {"file": f"{sha}.txt", "status": status, "requirements": []}
-    return Outcome(sha, status, code, json.dumps(report), 0.1, "checkers-1")
+    return Outcome(sha, status, code, json.dumps(report), 0.1, CHECKER)
+
+
+def _put(store: Store, outcome: Outcome, *, time_limit: float = 60) -> None:
+    store.put(outcome, checker=CHECKER, playbook="p", time_limit=time_limit)
+
+
+def _known(
+    store: Store, *, checker: str = CHECKER, playbook: str = "p", limit: float = 60
+) -> dict[str, str]:
+    return store.known(checker=checker, playbook=playbook, time_limit=limit)
 
 
 def _item(path: str, sha: str) -> Item:
@@ -25,34 +37,27 @@ def _item(path: str, sha: str) -> Item:
 
 def test_a_result_stored_twice_is_one_row_and_the_last_one(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
-        store.put(_outcome("a", "compliant"), playbook="p", time_limit=60)
-        store.put(_outcome("a", "non_compliant"), playbook="p", time_limit=60)
+        _put(store, _outcome("a", "compliant"))
+        _put(store, _outcome("a", "non_compliant"))
         assert store.count_results() == 1
-        assert store.known(checker="checkers-1", playbook="p", time_limit=60) == {
-            "a": "non_compliant"
-        }
+        assert _known(store) == {"a": "non_compliant"}
 
 
 def test_results_of_another_checker_or_playbook_are_not_known(
     tmp_path: Path,
 ) -> None:
     with Store(tmp_path / "s.sqlite") as store:
-        store.put(_outcome("a"), playbook="p", time_limit=60)
-        assert store.known(checker="checkers-2", playbook="p", time_limit=60) == {}
-        assert store.known(checker="checkers-1", playbook="q", time_limit=60) == {}
+        _put(store, _outcome("a"))
+        assert _known(store, checker="checkers-2") == {}
+        assert _known(store, playbook="q") == {}
 
 
 def test_a_timeout_is_retried_only_with_a_longer_time_limit(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
-        store.put(_outcome("a", "error", "timeout"), playbook="p", time_limit=5)
-        store.put(_outcome("b", "error", "corrupt"), playbook="p", time_limit=5)
-        assert set(store.known(checker="checkers-1", playbook="p", time_limit=5)) == {
-            "a",
-            "b",
-        }
-        assert set(store.known(checker="checkers-1", playbook="p", time_limit=9)) == {
-            "b"
-        }
+        _put(store, _outcome("a", "error", "timeout"), time_limit=5)
+        _put(store, _outcome("b", "error", "corrupt"), time_limit=5)
+        assert set(_known(store, limit=5)) == {"a", "b"}
+        assert set(_known(store, limit=9)) == {"b"}
 
 
 def test_a_run_lists_every_path_with_its_result_or_none(tmp_path: Path) -> None:
@@ -60,10 +65,10 @@ def test_a_run_lists_every_path_with_its_result_or_none(tmp_path: Path) -> None:
         run = store.start_run(
             [_item("x/1.txt", "a"), _item("x/2.txt", "a"), _item("x/3.txt", "b")],
             [],
-            checker="checkers-1",
+            checker=CHECKER,
             playbook="p",
         )
-        store.put(_outcome("a"), playbook="p", time_limit=60)
+        _put(store, _outcome("a"))
         view = store.view(run)
     assert [(r.path, r.status) for r in view.rows] == [
         ("x/1.txt", "compliant"),
