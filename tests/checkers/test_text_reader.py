@@ -108,7 +108,7 @@ def test_runs_of_pipe_separated_lines_are_table_rows(tmp_path: Path) -> None:
     path = tmp_path / "avtal.txt"
     path.write_text(
         "Uppgift | Ansvarig\n\nTestmiljö | Kommunen\n\nUtveckling | Bolaget\n\n"
-        "Priset är 10 | 20 kronor beroende på volym.\n",
+        "Ersättning.\n\nPriset är 10 | 20 kronor beroende på volym.\n",
         encoding="utf-8",
     )
     kinds = [(b.kind, b.text) for b in read_document(path).body]
@@ -117,4 +117,4 @@ def test_runs_of_pipe_separated_lines_are_table_rows(tmp_path: Path) -> None:
         ("table_row", "Testmiljö | Kommunen"),
         ("table_row", "Utveckling | Bolaget"),
     ]
-    assert kinds[3][0] == "paragraph"
+    assert kinds[4] == ("paragraph", "Priset är 10 | 20 kronor beroende på volym.")
