@@ -13,13 +13,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## run: read and check every bundled example (a non-compliant verdict is not a
-## failure), then assemble the example deal description into build/ and check it
+## failure), assemble the example deal description into build/ and check it, then
+## audit the bundled examples into build/audit/ (ends with the path of report.html)
 run: $(STAMP)
 	$(BIN)/opi read --format summary corpora/examples
 	$(BIN)/opi read corpora/examples/sv_vardlarm_opi.docx
 	@for f in corpora/examples/*.*; do $(BIN)/opi check "$$f" || [ $$? -eq 1 ] || exit 1; echo; done
 	mkdir -p build
 	$(BIN)/opi assemble corpora/specs/sv_trygghetslarm_each_own.yaml -o build/avtal-exempel.docx --force
+	$(BIN)/opi audit corpora/examples --out build/audit --force || [ $$? -eq 1 ]
 
 ## test: lint, type-check and run the whole test suite
 test: $(STAMP) lint typecheck
