@@ -72,65 +72,105 @@ def _rows(prefix: str, count: int, names: tuple[str, ...], heading: str) -> list
     ]
 
 
-FORM: tuple[Group, ...] = (
-    Group(
-        "agreement",
-        (Field("language", "select", ("sv", "en")), Field("title")),
-    ),
-    Group("authority", _party("authority")),
-    Group("supplier", _party("suppliers[0]")),
-    Group("supplier", _party("suppliers[1]"), optional=True),
-    Group(
-        "project",
-        (
-            Field("project.name"),
-            Field("project.need", "textarea"),
-            Field("project.goal", "textarea"),
-            Field("project.start_date", "date"),
-            Field("project.end_date", "date"),
-            Field("project.location"),
-            Field("project.budget_note"),
-        ),
-    ),
-    *_rows("roles", 3, ("party", "responsibilities"), "role"),
-    Group(
-        "steering_group",
-        (
-            Field("steering_group.members_per_party", "number"),
-            Field("steering_group.chair"),
-            Field("steering_group.meeting_frequency"),
-        ),
-    ),
-    Group("ownership", (Field("ownership.model", "select", MODELS),)),
-    *_rows("ownership.shares", 3, ("party", "percent"), "share"),
-    Group(
-        "procurement",
-        (
-            Field("procurement.planned", "checkbox"),
-            Field("procurement.procedure"),
-            Field("procurement.expected_time"),
-            Field("procurement.publication_channel"),
-        ),
-    ),
-    *_rows(
-        "added_values",
-        3,
+MAX_ROWS = 12
+LISTS: dict[str, tuple[tuple[str, ...], str, int]] = {
+    "suppliers": (PARTY_FIELDS, "supplier", 2),
+    "roles": (("party", "responsibilities"), "role", 2),
+    "ownership.shares": (("party", "percent"), "share", 2),
+    "added_values": (
         ("description", "indicator", "baseline", "target", "responsible"),
         "added_value",
+        2,
     ),
-    Group(
-        "terms",
-        (
-            Field("confidentiality_years", "number"),
-            Field("personal_data", "checkbox"),
-            Field("governing_law"),
-            Field("venue"),
+    "signatories": (("party", "name", "role", "place"), "signatory", 3),
+    "appendices": (("number", "title"), "appendix", 2),
+}
+_INDEX = re.compile(r"^([a-z_.]+)\[(\d+)\]")
+
+
+def _rows_needed(values: Mapping[str, str]) -> dict[str, int]:
+    """Rows per list: the default, or one more than the last filled row."""
+    counts = {prefix: default for prefix, (_, _, default) in LISTS.items()}
+    for name, value in values.items():
+        match = _INDEX.match(name)
+        if match and match[1] in LISTS and value.strip():
+            counts[match[1]] = max(counts[match[1]], int(match[2]) + 2)
+    return {prefix: min(count, MAX_ROWS) for prefix, count in counts.items()}
+
+
+def _list_rows(prefix: str, count: int) -> list[Group]:
+    names, heading, _ = LISTS[prefix]
+    if prefix == "suppliers":
+        return [
+            Group(heading, _party(f"suppliers[{i}]"), optional=i > 0)
+            for i in range(count)
+        ]
+    return _rows(prefix, count, names, heading)
+
+
+def form_groups(values: Mapping[str, str] | None = None) -> tuple[Group, ...]:
+    """The form's fieldsets, with room for every filled row of `values` and one
+    empty row more."""
+    rows = _rows_needed(values or {})
+    return (
+        Group(
+            "agreement",
+            (Field("language", "select", ("sv", "en")), Field("title")),
         ),
-    ),
-    *_rows("signatories", 3, ("party", "name", "role", "place"), "signatory"),
-    *_rows("appendices", 2, ("number", "title"), "appendix"),
-)
-FIELDS: dict[str, Field] = {f.name: f for g in FORM for f in g.fields}
+        Group("authority", _party("authority")),
+        *_list_rows("suppliers", rows["suppliers"]),
+        Group(
+            "project",
+            (
+                Field("project.name"),
+                Field("project.need", "textarea"),
+                Field("project.goal", "textarea"),
+                Field("project.start_date", "date"),
+                Field("project.end_date", "date"),
+                Field("project.location"),
+                Field("project.budget_note"),
+            ),
+        ),
+        *_list_rows("roles", rows["roles"]),
+        Group(
+            "steering_group",
+            (
+                Field("steering_group.members_per_party", "number"),
+                Field("steering_group.chair"),
+                Field("steering_group.meeting_frequency"),
+            ),
+        ),
+        Group("ownership", (Field("ownership.model", "select", MODELS),)),
+        *_list_rows("ownership.shares", rows["ownership.shares"]),
+        Group(
+            "procurement",
+            (
+                Field("procurement.planned", "checkbox"),
+                Field("procurement.procedure"),
+                Field("procurement.expected_time"),
+                Field("procurement.publication_channel"),
+            ),
+        ),
+        *_list_rows("added_values", rows["added_values"]),
+        Group(
+            "terms",
+            (
+                Field("confidentiality_years", "number"),
+                Field("personal_data", "checkbox"),
+                Field("governing_law"),
+                Field("venue"),
+            ),
+        ),
+        *_list_rows("signatories", rows["signatories"]),
+        *_list_rows("appendices", rows["appendices"]),
+    )
+
+
+def form_fields(values: Mapping[str, str] | None = None) -> dict[str, Field]:
+    """Every field of the form for `values`, by name."""
+    return {f.name: f for g in form_groups(values) for f in g.fields}
+
+
 _TOKEN = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
 
 
@@ -149,7 +189,7 @@ def _value(field: Field, raw: str) -> Any:
 def spec_from_form(form: Mapping[str, str]) -> dict[str, Any]:
     """The deal description the form describes (unknown names are ignored)."""
     data: dict[str, Any] = {}
-    for field in FIELDS.values():
+    for field in form_fields(form).values():
         value = _value(field, form.get(field.name, ""))
         if value in ("", []):
             continue
@@ -175,7 +215,7 @@ def _lists(node: Any) -> Any:
 def form_from_spec(spec: Mapping[str, Any]) -> dict[str, str]:
     """Form values for a deal description (to prefill the page)."""
     values: dict[str, str] = {}
-    for field in FIELDS.values():
+    for field in _spec_fields(spec).values():
         node: Any = spec
         for part in _path(field.name):
             if isinstance(part, int):
@@ -195,6 +235,18 @@ def form_from_spec(spec: Mapping[str, Any]) -> dict[str, str]:
         else:
             values[field.name] = str(node)
     return values
+
+
+def _spec_fields(spec: Mapping[str, Any]) -> dict[str, Field]:
+    """The form's fields with a row for every list item of `spec`."""
+    sizes: dict[str, str] = {}
+    for prefix in LISTS:
+        node: Any = spec
+        for part in prefix.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, list) and node:
+            sizes[f"{prefix}[{len(node) - 1}].x"] = "x"
+    return form_fields(sizes)
 
 
 def example_form() -> dict[str, str]:

@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from opi.web import app as api
-from opi.web.deal_form import FIELDS, FORM, example_form, spec_from_form
+from opi.web.deal_form import example_form, form_fields, form_groups, spec_from_form
 from opi.web.jobs import MEDIA_TYPES, AssembleJob, AssembleResult
 from opi.web.pages import (
     Download,
@@ -196,8 +196,8 @@ def _assemble_form(
     return render_page(
         "assemble.html.j2",
         lang,
-        groups=FORM,
-        fields=FIELDS,
+        groups=form_groups(values),
+        fields=form_fields(values),
         values=values,
         issues=issues,
         problems=problems,
