@@ -21,6 +21,7 @@ run: $(STAMP)
 	@for f in corpora/examples/*.*; do $(BIN)/opi check "$$f" || [ $$? -eq 1 ] || exit 1; echo; done
 	mkdir -p build
 	$(BIN)/opi assemble corpora/specs/sv_trygghetslarm_each_own.yaml -o build/avtal-exempel.docx --force
+	$(BIN)/opi check corpora/examples/sv_skolenergi_samverkan.pdf --format html -o build/granskning-exempel.html --annotate build/granskning-exempel.pdf --force || [ $$? -eq 1 ]
 	$(BIN)/opi audit corpora/examples --out build/audit --force || [ $$? -eq 1 ]
 
 ## test: lint, type-check and run the whole test suite
