@@ -18,17 +18,7 @@ from checkers.playbook import Playbook, Requirement, load_playbook
 from checkers.report import Evidence, Finding, Report
 from opi.review.marks import Mark, Piece, block_pieces, evidence_anchor, report_marks
 from opi.review.suggestions import Suggestion, suggest
-from opi.review.texts import Texts, texts, ui_language
-
-ICONS = {
-    "met": "✓",
-    "partial": "◐",
-    "missing": "✗",
-    "conflict": "⚠",
-    "compliant": "✓",
-    "non_compliant": "✗",
-    "error": "⚠",
-}
+from opi.review.texts import ICONS, Texts, texts, ui_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +76,8 @@ def render_html(
 ) -> str:
     """The review page of one agreement; `document` is None when the file could
     not be read (the page then shows the error). `ui_lang` is sv, en, or
-    None/"auto" (Swedish for a Swedish agreement, else English)."""
+    None/"auto" (Swedish for a Swedish agreement, else English); check the
+    report with the same `ui_language` so its explanations match the page."""
     language = ui_language(report, ui_lang)
     wording = texts(language)
     book = playbook or load_playbook()

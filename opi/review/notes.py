@@ -9,9 +9,7 @@ from checkers.document import Block, Document
 from checkers.playbook import Playbook, Requirement, load_playbook
 from checkers.report import Finding, Report
 from opi.review.suggestions import Suggestion, suggest
-from opi.review.texts import Texts, texts, ui_language
-
-ICONS = {"met": "✓", "partial": "◐", "missing": "✗", "conflict": "⚠"}
+from opi.review.texts import ICONS, Texts, texts, ui_language
 
 
 @dataclass(frozen=True, slots=True)

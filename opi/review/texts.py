@@ -13,6 +13,16 @@ import yaml
 from checkers.report import Report
 
 UI_LANGUAGES = ("sv", "en")
+# Status is never shown by colour alone: an icon and a word go with it.
+ICONS = {
+    "met": "✓",
+    "partial": "◐",
+    "missing": "✗",
+    "conflict": "⚠",
+    "compliant": "✓",
+    "non_compliant": "✗",
+    "error": "⚠",
+}
 
 
 @dataclass(frozen=True, slots=True)

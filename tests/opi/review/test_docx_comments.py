@@ -208,3 +208,15 @@ def test_comments_of_corpus_drafts(
             for c in read_comments(out)
         ]
     )
+
+
+def test_comments_already_in_the_draft_are_kept(
+    annotated: tuple[Path, int], vardlarm: Checked, tmp_path: Path
+) -> None:
+    first, count = annotated
+    document, report = vardlarm
+    again = tmp_path / "igen.docx"
+    added = annotate_docx(first, report, document, again, include_met=True)
+    comments = read_comments(again)
+    assert added == count and len(comments) == 2 * count
+    assert read_document(again).text == document.text
