@@ -9,6 +9,7 @@ and a bound on how many run at once.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -43,6 +44,7 @@ from opi.web.upload import Upload, receive_upload
 ReaderStatus = {"too_large": 413, "unsupported_format": 415}
 SPEC_TYPES = ("application/json", "application/yaml", "application/x-yaml", "text/yaml")
 UiLang = Literal["auto", "sv", "en"]
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 DocLang = Literal["auto", "sv", "en", "da"]
 
 
@@ -268,7 +270,7 @@ def _api_routes(app: FastAPI, settings: ServerSettings) -> None:
             )
         text = _decode(await read_small_body(request, settings.max_spec_bytes))
         if kind == "application/json":
-            _json_object(text)
+            text = _json_text(text)
         result = await run_job(request, AssembleJob(text, source="request body"))
         assert isinstance(result, AssembleResult)
         if result.issues:
@@ -301,14 +303,19 @@ def _decode(body: bytes) -> str:
         raise BadUpload("the deal description is not UTF-8 text") from exc
 
 
-def _json_object(text: str) -> None:
-    """A JSON syntax error as a 422 naming the line, before the assembler sees it."""
+def _json_text(text: str) -> str:
+    """JSON for the assembler's YAML parser: a syntax error is a 422 naming the
+    line; escaped surrogate pairs (an emoji as "\\ud83d\\ude00"), which YAML
+    would split into two lone surrogates, are written out as characters."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadUpload(f"not valid JSON: {exc.msg} (line {exc.lineno})") from exc
     if not isinstance(data, dict):
         raise BadUpload("the deal description must be a JSON object")
+    if _SURROGATE_ESCAPE.search(text):
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return text
 
 
 def _attachment(name: str | None) -> str:

@@ -165,6 +165,16 @@ def run_assemble(job: AssembleJob) -> AssembleResult:
         spec = parse_spec(job.spec_text, source=job.source)
     except SpecError as exc:
         return AssembleResult(issues=tuple(issue.to_dict() for issue in exc.issues))
+    except UnicodeEncodeError:
+        # PyYAML decodes an escaped surrogate ("\ud83d") as a lone surrogate,
+        # and pydantic's error listing then fails inside parse_spec.
+        issue = {
+            "field": "<text>",
+            "message": "contains escaped surrogates (\\ud800-\\udfff); "
+            "write the characters themselves",
+            "line": None,
+        }
+        return AssembleResult(issues=(issue,))
     assembly = build_assembly(spec)
     data = write_docx(
         assembly.agreement, assembly.context, assembly.labels, template=MASTER_TEMPLATE

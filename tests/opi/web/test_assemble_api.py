@@ -78,3 +78,30 @@ def test_bad_bodies_get_clear_errors(
     body = response.json()
     text = body["error"]["message"] + json.dumps(body.get("issues", []))
     assert words in text
+
+
+def test_escaped_astral_characters_in_json_survive(
+    client: TestClient, tmp_path: Path
+) -> None:
+    data = yaml.safe_load((SPECS / "sv_region_supplier.yaml").read_text("utf-8"))
+    data["title"] = "Avtal om cirkulära möbler \U0001f331"
+    response = client.post(
+        "/api/assemble",
+        content=json.dumps(data, default=str, ensure_ascii=True),  # "\ud83c\udf31"
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 200
+    out = tmp_path / "avtal.docx"
+    out.write_bytes(response.content)
+    assert data["title"] in read_document(out).text
+
+
+def test_escaped_surrogates_in_yaml_are_a_422_on_the_field(client: TestClient) -> None:
+    text = (SPECS / "sv_region_supplier.yaml").read_text("utf-8")
+    text = text.replace("title:", 'title: "\\ud83c\\udf31"\nx_title:', 1)
+    response = client.post(
+        "/api/assemble", content=text, headers={"content-type": "application/yaml"}
+    )
+    assert response.status_code == 422
+    issues = response.json()["issues"]
+    assert [issue["field"] for issue in issues] in (["title", "x_title"], ["<text>"])
