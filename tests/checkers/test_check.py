@@ -60,6 +60,36 @@ def test_exception_after_no_exclusion_is_a_conflict(tmp_path: Path) -> None:
     assert status(report, "procurement_access") == "conflict"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leverantören ska inte ha rätt att lämna anbud i den upphandlingen.",
+        "Kommunen har rätt, men inte skyldighet, att avropa fler enheter från "
+        "Leverantören utan föregående annonsering.",
+        "Vid utvärderingen ska en anbudsgivare som har deltagit i samarbetet "
+        "tillgodoräknas ett avdrag om 15 procent på anbudspriset.",
+        "Kommunen ska inte använda något annat system än Leverantörens, och "
+        "Leverantören ska ha ensamrätt att leverera systemet i tre år.",
+    ],
+)
+def test_hidden_forms_of_exclusion_and_preference_are_conflicts(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert status(run(tmp_path, sentence), "procurement_access") == "conflict"
+
+
+def test_confidentiality_with_an_exception_for_the_tender_is_no_conflict(
+    tmp_path: Path,
+) -> None:
+    report = run(
+        tmp_path,
+        "Information som parterna utbyter är konfidentiell, utom sådan information "
+        "som behövs för förfrågningsunderlaget i en kommande upphandling.\n\n"
+        "Deltagandet hindrar inte någon part från att lämna anbud.",
+    )
+    assert status(report, "procurement_access") == "met"
+
+
 def test_first_refusal_is_a_conflict_in_english(tmp_path: Path) -> None:
     body = (
         "This agreement is between the City (the City) and Acme Ltd (the Supplier). "
