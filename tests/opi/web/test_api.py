@@ -4,6 +4,8 @@ every limit, the time limit, the bound on concurrent checks, nothing stored."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import tempfile
 import time
 from collections.abc import Iterator
@@ -250,3 +252,20 @@ def test_a_check_past_the_time_limit_is_504_and_its_worker_replaced(
         assert pool.pids != before and len(pool.pids) == 1
         assert client.get("/api/health").json()["idle"] == 1
     assert list(private_tmp.iterdir()) == []
+
+
+def test_a_worker_that_dies_is_a_500_and_is_replaced(
+    client: TestClient, examples: Path
+) -> None:
+    pool = client.app.state.pool  # type: ignore[attr-defined]
+    (pid,) = pool.pids
+    replaced = pool.replaced
+    os.kill(pid, signal.SIGKILL)
+    response = post_file(client, examples / "en_shuttle_pilot.txt")
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "worker_failed"
+    deadline = time.monotonic() + 60
+    while pool.replaced == replaced and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert pool.pids != (pid,)
+    assert post_file(client, examples / "en_shuttle_pilot.txt").status_code == 200

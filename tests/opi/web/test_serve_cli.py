@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -56,3 +58,15 @@ def test_token_from_the_environment(started: dict[str, Any]) -> None:
     assert settings.max_upload_bytes == 2 * 1024 * 1024
     assert settings.timeout_seconds == 5
     assert TOKEN not in result.output
+
+
+def test_the_cli_does_not_load_the_web_stack_until_serve_runs() -> None:
+    code = (
+        "import sys, opi.cli; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'fastapi', 'uvicorn', 'starlette', 'python_multipart'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
