@@ -55,6 +55,13 @@ MB = 1024 * 1024
     help="Seconds a request waits for a free worker before it gets 503.",
 )
 @click.option(
+    "--max-jobs",
+    default=500,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Jobs a worker process does before a fresh one replaces it (bounds memory).",
+)
+@click.option(
     "--allowed-host",
     "allowed_hosts",
     multiple=True,
@@ -72,6 +79,7 @@ def serve(
     timeout: float,
     workers: int | None,
     queue_wait: float,
+    max_jobs: int,
     allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the review and assembly pages and the JSON API (POST /api/check,
@@ -99,6 +107,7 @@ def serve(
             timeout_seconds=timeout,
             workers=workers or default_workers(),
             queue_wait_seconds=queue_wait,
+            max_jobs_per_worker=max_jobs,
             allowed_hosts=allowed_hosts or None,
         )
     except SettingsError as exc:

@@ -13,13 +13,10 @@ import re
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
-from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -35,6 +32,7 @@ from opi.web.jobs import (
     JobFailure,
     Result,
 )
+from opi.web.openapi import openapi, report_schema, spec_body, upload_body
 from opi.web.pages import choose_language, content_security_policy, render_page
 from opi.web.pool import WorkerPool
 from opi.web.security import Guard
@@ -59,6 +57,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
             timeout=settings.timeout_seconds,
             queue_wait=settings.queue_wait_seconds,
             languages=settings.warm_languages,
+            max_jobs=settings.max_jobs_per_worker,
         )
         await pool.start()
         app.state.pool = pool
@@ -85,7 +84,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.add_middleware(
         TrustedHostMiddleware, allowed_hosts=list(settings.trusted_hosts)
     )
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.openapi = lambda: openapi(app)  # type: ignore[method-assign]
     return app
 
 
@@ -190,7 +189,7 @@ def _api_routes(app: FastAPI, settings: ServerSettings) -> None:
             },
             **errors,
         },
-        openapi_extra={"requestBody": _upload_body()},
+        openapi_extra={"requestBody": upload_body()},
     )
     async def api_check(
         request: Request,
@@ -221,7 +220,7 @@ def _api_routes(app: FastAPI, settings: ServerSettings) -> None:
             },
             **errors,
         },
-        openapi_extra={"requestBody": _upload_body()},
+        openapi_extra={"requestBody": upload_body()},
     )
     async def api_annotate(
         request: Request,
@@ -259,7 +258,7 @@ def _api_routes(app: FastAPI, settings: ServerSettings) -> None:
             422: {"description": "Every field error of the deal description"},
             **{k: v for k, v in errors.items() if k in (401, 413, 415, 503, 504)},
         },
-        openapi_extra={"requestBody": _spec_body()},
+        openapi_extra={"requestBody": spec_body()},
     )
     async def api_assemble(request: Request) -> Response:
         """Assemble a deal description (JSON or YAML) into a .docx and check it."""
@@ -346,67 +345,6 @@ async def _serve_error(request: Request, exc: ServeError) -> Response:
             "content-security-policy": content_security_policy(page),
         },
     )
-
-
-@cache
-def report_schema() -> dict[str, Any]:
-    """checkers/data/report.schema.json without its $schema and $id."""
-    path = resources.files("checkers") / "data" / "report.schema.json"
-    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in schema.items() if k not in ("$schema", "$id")}
-
-
-def _upload_body() -> dict[str, Any]:
-    return {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {
-                            "type": "string",
-                            "format": "binary",
-                            "description": "The agreement: .docx, .pdf, .txt or .md",
-                        }
-                    },
-                }
-            }
-        },
-    }
-
-
-def _spec_body() -> dict[str, Any]:
-    ref = {"$ref": "#/components/schemas/Spec"}
-    return {
-        "required": True,
-        "description": "The deal description (assembler/spec.schema.json)",
-        "content": {
-            "application/json": {"schema": ref},
-            "application/yaml": {"schema": ref},
-        },
-    }
-
-
-def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's description plus the deal description's schema as components."""
-    if app.openapi_schema:
-        return app.openapi_schema
-    from assembler.spec import Spec
-
-    schema = get_openapi(
-        title=app.title,
-        version=app.version,
-        description=app.description,
-        routes=app.routes,
-    )
-    spec = Spec.model_json_schema(ref_template="#/components/schemas/{model}")
-    components = schema.setdefault("components", {}).setdefault("schemas", {})
-    components.update(spec.pop("$defs", {}))
-    components["Spec"] = spec
-    app.openapi_schema = schema
-    return schema
 
 
 __all__ = ["create_app", "read_small_body", "report_status"]

@@ -47,6 +47,7 @@ class Worker:
 
     process: BaseProcess
     conn: Connection
+    jobs: int = 0
 
     @classmethod
     def start(cls, languages: tuple[str, ...]) -> Worker:
@@ -99,12 +100,14 @@ class WorkerPool:
         queue_wait: float,
         languages: tuple[str, ...] = ("sv", "en"),
         start_timeout: float = 120.0,
+        max_jobs: int = 500,
     ) -> None:
         self.size = size
         self.timeout = timeout
         self.queue_wait = queue_wait
         self.languages = languages
         self.start_timeout = start_timeout
+        self.max_jobs = max_jobs
         self.replaced = 0
         self._idle: asyncio.Queue[Worker] = asyncio.Queue()
         self._all: set[Worker] = set()
@@ -158,8 +161,11 @@ class WorkerPool:
         return await asyncio.shield(task)
 
     def _release(self, worker: Worker, done: asyncio.Future[Result]) -> None:
+        """Back to the idle queue; replaced if it failed, overran or has done
+        `max_jobs` jobs (a fresh process bounds the memory a worker can gather)."""
+        worker.jobs += 1
         failed = done.cancelled() or done.exception() is not None
-        if not failed and not self._closed:
+        if not failed and worker.jobs < self.max_jobs and not self._closed:
             self._idle.put_nowait(worker)
             return
         self._all.discard(worker)
@@ -169,7 +175,7 @@ class WorkerPool:
     async def _replace(self, worker: Worker) -> None:
         """Kill a stalled or dead worker and put a fresh, warmed one in its place."""
         await asyncio.to_thread(worker.stop)
-        log.warning("worker %s stopped and replaced", worker.pid)
+        log.info("worker %s stopped after %d jobs", worker.pid, worker.jobs)
         fresh = Worker.start(self.languages)
         self._all.add(fresh)
         try:

@@ -42,6 +42,7 @@ class ServerSettings:
     workers: int = 2
     queue_wait_seconds: float = 20.0
     max_spec_bytes: int = MB
+    max_jobs_per_worker: int = 500
     allowed_hosts: tuple[str, ...] | None = None
     warm_languages: tuple[str, ...] = field(default=("sv", "en"))
 
@@ -60,6 +61,8 @@ class ServerSettings:
             problems.append("max_compression_ratio must be above 1")
         if self.timeout_seconds <= 0 or self.queue_wait_seconds < 0:
             problems.append("timeout_seconds must be > 0, queue_wait_seconds >= 0")
+        if self.max_jobs_per_worker < 1:
+            problems.append("max_jobs_per_worker must be at least 1")
         if not 1 <= self.workers <= 64:
             problems.append("workers must be between 1 and 64")
         if problems:

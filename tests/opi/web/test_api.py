@@ -269,3 +269,17 @@ def test_a_worker_that_dies_is_a_500_and_is_replaced(
         time.sleep(0.1)
     assert pool.pids != (pid,)
     assert post_file(client, examples / "en_shuttle_pilot.txt").status_code == 200
+
+
+def test_a_worker_is_renewed_after_its_quota_of_jobs(examples: Path) -> None:
+    settings = ServerSettings(workers=1, max_jobs_per_worker=2, warm_languages=())
+    for client in client_for(settings):
+        pool = client.app.state.pool  # type: ignore[attr-defined]
+        (first,) = pool.pids
+        draft = examples / "en_shuttle_pilot.txt"
+        assert [post_file(client, draft).status_code for _ in range(2)] == [200, 200]
+        deadline = time.monotonic() + 60
+        while pool.replaced < 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pool.pids != (first,) and len(pool.pids) == 1
+        assert post_file(client, examples / "en_shuttle_pilot.txt").status_code == 200
