@@ -155,9 +155,12 @@ def audit(
         )
     counts = summarise(result.view)
     click.echo("\n".join(summary_lines(result.view, counts)))
+    memory = (
+        f", peak worker memory {result.peak_rss_mb:.0f} MB" if result.checked else ""
+    )
     click.echo(
         f"checked {result.checked}, from the store {result.cached}, "
-        f"{result.seconds:.1f} s"
+        f"{result.seconds:.2f} s{memory}"
     )
     click.echo(f"report: {report}")
     sys.exit(_exit_code(counts.overall, fail_on))

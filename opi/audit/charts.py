@@ -29,6 +29,7 @@ def status_chart(overall: dict[str, int], labels: dict[str, str]) -> str:
     """Bars of compliant, non-compliant and unreadable documents."""
     import matplotlib
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(5, 1.8))
@@ -41,6 +42,7 @@ def status_chart(overall: dict[str, int], labels: dict[str, str]) -> str:
         )
         for y, name in enumerate(names):
             ax.text(overall[name], y, f" {overall[name]}", va="center")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.invert_yaxis()
         _tidy(ax)
         return _svg(fig)
