@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,7 +45,21 @@ def test_an_archive_is_reported_in_csv_json_and_html(
     assert "checked 7, from the store 0" in result.stdout  # 8 documents, 7 contents
     assert result.stdout.rstrip().endswith(f"report: {out / 'report.html'}")
     file_regression.check((out / "results.csv").read_text(), extension=".csv")
-    data_regression.check(json.loads((out / "results.json").read_text()))
+    # Evidence, confidences and explanations move with every checker change; the
+    # next test compares them with `opi check` itself. Pinned: what the audit adds.
+    data = json.loads((out / "results.json").read_text())
+    data_regression.check(
+        {
+            "documents": [
+                {
+                    **{k: d[k] for k in ("file", "format", "status", "error")},
+                    "requirements": {r["id"]: r["status"] for r in d["requirements"]},
+                }
+                for d in data["documents"]
+            ],
+            "skipped": data["skipped"],
+        }
+    )
 
 
 def test_each_document_object_is_the_opi_check_json(
@@ -56,9 +71,26 @@ def test_each_document_object_is_the_opi_check_json(
     for data in documents:
         if data["error"] is None:
             jsonschema.validate(data, SCHEMA)
-    shuttle = next(d for d in documents if d["file"].endswith("en_shuttle_pilot.txt"))
-    single = check(EXAMPLES / "en_shuttle_pilot.txt").to_dict()
-    assert shuttle == {**single, "file": "archive/examples/en_shuttle_pilot.txt"}
+        path = _source(out.parent, data["file"])
+        single = check(path).to_dict()
+        expected_file = single["file"]
+        single["file"] = data["file"]
+        if single["error"]:
+            message = single["error"]["message"].removeprefix(f"{expected_file}: ")
+            single["error"]["message"] = f"{data['file']}: {message}"
+        assert data == single, data["file"]
+
+
+def _source(base: Path, display: str) -> Path:
+    """The file behind a display path; a zip member is taken out under its name."""
+    if "!" not in display:
+        return base / display
+    archive, member = display.split("!")
+    target = base / "unzipped" / Path(member).name
+    target.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(base / archive) as zipped:
+        target.write_bytes(zipped.read(member))
+    return target
 
 
 def test_a_corrupt_file_in_the_middle_is_an_error_row_and_the_rest_is_checked(
