@@ -21,8 +21,10 @@ _PASSIVE_OWNER = re.compile(
     re.IGNORECASE,
 )
 _OWNERSHIP_VERB = re.compile(
-    r"\b(äger|ägs|ägas|tillfaller|tillhör|tillkommer|övergår|owns?|owned|vests?|"
-    r"belongs?|accrue|retains?|ejer|ejes|tilhører|tilfalder)\b",
+    r"\b(äger|ägs|ägas|äga|ägare|äganderätt\w*|egendom|förvärvar|tillfaller|tillhör|"
+    r"tillkommer|övergår|överlåts|överlåtas|behåller|owns?|owned|owner|ownership|"
+    r"property|vests?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendomsret\w*|"
+    r"tilhører|tilfalder|erhverver)\b",
     re.IGNORECASE,
 )
 # "All other results" / "Övriga resultat" are what is left, not everything; "maps
@@ -47,7 +49,9 @@ def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     if lex.background.search(sentence):
         return None
     verb = _OWNERSHIP_VERB.search(sentence)
-    if verb and lex.is_negated(sentence, verb.start()):
+    if verb is None:
+        return None  # a right to use is not ownership
+    if lex.is_negated(sentence, verb.start()):
         return None  # "the Results do not accrue exclusively to the Municipality"
     if lex.each_own.search(sentence):
         return "*each"
@@ -70,22 +74,45 @@ def _universal(sentence: str, lex: Lexicon) -> bool:
 def ownership_conflict(
     sentences: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
 ) -> tuple[Span, ...]:
-    """Two sentences give the results (as such, not one category of them) to
-    different owners, one of them all of them."""
+    """Two ownership statements give the same results to different owners: one
+    of them gives all the results, or both speak of the same things (the
+    forecast model, the image symbols) and one of them gives them exclusively."""
     owned = [
-        (s, o)
+        (s, o, _objects(s.text, parties, lex), _about_results(s.text, lex))
         for s in sentences
-        if (lex.results_in_general.search(s.text) or lex.project_result.search(s.text))
-        and (o := owner(s.text, parties, lex)) is not None
+        if (o := owner(s.text, parties, lex)) is not None
     ]
-    for (a, oa), (b, ob) in combinations(owned, 2):
+    for (a, oa, obj_a, res_a), (b, ob, obj_b, res_b) in combinations(owned, 2):
         if oa == ob or {oa, ob} == {"*each", "*joint"}:
             continue
         a_all = _universal(a.text, lex) and not oa.startswith("*")
         b_all = _universal(b.text, lex) and not ob.startswith("*")
-        if a_all or b_all:
+        shared = obj_a & obj_b
+        sole = bool(lex.sole_owner.search(a.text) or lex.sole_owner.search(b.text))
+        if (res_a and res_b and (a_all or b_all)) or len(shared) >= 2:
+            return (a.span, b.span)
+        if shared and sole:
             return (a.span, b.span)
     return ()
+
+
+def _about_results(sentence: str, lex: Lexicon) -> bool:
+    """The project's results as such, or something said to be made in it."""
+    return bool(
+        lex.results_in_general.search(sentence) or lex.project_result.search(sentence)
+    )
+
+
+def _objects(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> set[str]:
+    """What an ownership statement is about: its content-word stems."""
+    names = {p.casefold() for p in parties}
+    stems = {
+        w[:7].casefold() for w in _WORD.findall(sentence) if w.casefold() not in names
+    }
+    stop = lex.object_stopwords | lex.role_stopwords
+    return {
+        s for s in stems if not any(s.startswith(x) or x.startswith(s) for x in stop)
+    }
 
 
 def _subject(sentence: str, parties: tuple[str, ...]) -> str | None:

@@ -25,6 +25,8 @@ class Lexicon:
     lead: re.Pattern[str]
     each_own: re.Pattern[str]
     joint: re.Pattern[str]
+    sole_owner: re.Pattern[str]
+    object_stopwords: frozenset[str]
     background: re.Pattern[str]
     task_denial: re.Pattern[str]
     results_in_general: re.Pattern[str]
@@ -94,6 +96,8 @@ def lexicon(language: str) -> Lexicon:
         lead=rx("lead"),
         each_own=rx("each_own"),
         joint=rx("joint"),
+        sole_owner=rx("sole_owner"),
+        object_stopwords=frozenset(entry["object_stopwords"]),
         background=rx("background"),
         task_denial=rx("task_denial"),
         results_in_general=rx("results_in_general"),

@@ -161,6 +161,28 @@ def test_a_licence_to_results_owned_by_others_is_no_second_owner(
     assert status(report, "result_ownership") == "met"
 
 
+def test_the_same_named_things_owned_by_two_parties_conflict(tmp_path: Path) -> None:
+    report = run(
+        tmp_path,
+        "De bildsymboler och kommunikationskartor som tas fram inom samarbetet är "
+        "Kommunens egendom.\n\nLeverantören äger alla bildsymboler som tas fram "
+        "inom samarbetet och får sälja dem till andra kunder.",
+    )
+    assert status(report, "result_ownership") == "conflict"
+
+
+def test_a_right_to_use_all_results_is_no_ownership(tmp_path: Path) -> None:
+    body = (
+        "This agreement is between the City (the City) and Acme Ltd (the Supplier)."
+        "\n\nEach Party owns the results it generates.\n\nThe City receives a "
+        "free, non-exclusive and perpetual right to use all results for its own "
+        "operations."
+    )
+    path = tmp_path / "en.txt"
+    path.write_text(body, encoding="utf-8")
+    assert check(path).finding("result_ownership").status == "met"
+
+
 def test_the_same_task_given_to_two_parties_conflicts(tmp_path: Path) -> None:
     body = (
         "Kommunen ansvarar för och bekostar den tillfälliga elanslutningen till "
