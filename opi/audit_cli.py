@@ -151,7 +151,7 @@ def audit(
         sys.exit(130)
     with Store(store) as db:
         report = write_reports(
-            result.view, out, titles=titles, pages=db.pages(result.view)
+            result.view, out, titles=titles, pages=db.pages(result.view), charts=db
         )
     counts = summarise(result.view)
     click.echo("\n".join(summary_lines(result.view, counts)))

@@ -5,8 +5,12 @@ two reports of the same results are byte-identical."""
 
 from __future__ import annotations
 
+import hashlib
 import io
-from typing import Any
+import json
+from collections.abc import Callable
+from importlib.metadata import version
+from typing import Any, Protocol
 
 COLOURS = {
     "met": "#2e7d32",
@@ -23,6 +27,30 @@ STYLE: Any = {  # matplotlib types the keys as literals
     "font.size": 9,
     "font.family": "DejaVu Sans",
 }
+
+
+class SvgCache(Protocol):
+    """Where drawn charts are kept, so that an unchanged audit skips matplotlib."""
+
+    def get_svg(self, key: str) -> str | None: ...
+
+    def put_svg(self, key: str, svg: str) -> None: ...
+
+
+def cached(
+    cache: SvgCache | None, kind: str, data: Any, draw: Callable[[], str]
+) -> str:
+    """The chart of `kind` over `data` from the cache, else drawn and kept."""
+    if cache is None:
+        return draw()
+    key = hashlib.sha256(
+        json.dumps([kind, data, version("matplotlib")], sort_keys=True).encode()
+    ).hexdigest()
+    svg = cache.get_svg(key)
+    if svg is None:
+        svg = draw()
+        cache.put_svg(key, svg)
+    return svg
 
 
 def status_chart(overall: dict[str, int], labels: dict[str, str]) -> str:

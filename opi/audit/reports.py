@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from opi.audit.charts import SvgCache
 from opi.audit.store import RunView
 from opi.audit.tables import (
     OVERALL,
@@ -44,6 +45,7 @@ def write_reports(
     *,
     titles: dict[str, str],
     pages: Iterable[tuple[str, str]] = (),
+    charts: SvgCache | None = None,
 ) -> Path:
     """Write the three reports and each document's review page (`pages`: sha256
     and HTML) into out/documents/; return the path of report.html."""
@@ -51,7 +53,8 @@ def write_reports(
     linked = _write_pages(out / PAGES, pages)
     _write(out / "results.csv", results_csv(view))
     _write(out / "results.json", results_json(view))
-    _write(out / "report.html", report_html(view, titles=titles, linked=linked))
+    html = report_html(view, titles=titles, linked=linked, charts=charts)
+    _write(out / "report.html", html)
     return out / "report.html"
 
 
@@ -109,13 +112,17 @@ def results_json(view: RunView) -> str:
 
 
 def report_html(
-    view: RunView, *, titles: dict[str, str], linked: set[str] | None = None
+    view: RunView,
+    *,
+    titles: dict[str, str],
+    linked: set[str] | None = None,
+    charts: SvgCache | None = None,
 ) -> str:
     """A self-contained page: charts as inline SVG, tables, no scripts, no network."""
     import jinja2
     from markupsafe import Markup
 
-    from opi.audit.charts import coverage_chart, status_chart
+    from opi.audit.charts import cached, coverage_chart, status_chart
 
     summary = summarise(view)
     template = (
@@ -141,8 +148,22 @@ def report_html(
             for row in view.rows
             if row.status == "error" and row.report
         ],
-        status_svg=Markup(status_chart(summary.overall, OVERALL_LABELS)),
-        coverage_svg=Markup(coverage_chart(summary.requirements, titles)),
+        status_svg=Markup(
+            cached(
+                charts,
+                "status",
+                [summary.overall, OVERALL_LABELS],
+                lambda: status_chart(summary.overall, OVERALL_LABELS),
+            )
+        ),
+        coverage_svg=Markup(
+            cached(
+                charts,
+                "coverage",
+                [summary.requirements, titles],
+                lambda: coverage_chart(summary.requirements, titles),
+            )
+        ),
     )
 
 

@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS run_files (
   run INTEGER NOT NULL REFERENCES runs(id), path TEXT NOT NULL,
   sha256 TEXT NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (run, path)
 );
+CREATE TABLE IF NOT EXISTS charts (key TEXT PRIMARY KEY, svg TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS run_skipped (
   run INTEGER NOT NULL REFERENCES runs(id), path TEXT NOT NULL,
   reason TEXT NOT NULL, PRIMARY KEY (run, path)
@@ -231,6 +232,16 @@ class Store:
         )
         for sha, page in rows:
             yield sha, zlib.decompress(page).decode("utf-8")
+
+    def get_svg(self, key: str) -> str | None:
+        """A chart drawn before for the same figures (see opi.audit.charts)."""
+        found = self._db.execute("SELECT svg FROM charts WHERE key = ?", (key,))
+        row = found.fetchone()
+        return str(row[0]) if row else None
+
+    def put_svg(self, key: str, svg: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO charts VALUES (?, ?)", (key, svg))
 
     def count_results(self) -> int:
         (n,) = self._db.execute("SELECT count(*) FROM results").fetchone()
