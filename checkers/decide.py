@@ -68,7 +68,12 @@ def decide(
     partials = sentences("partial", "weak")
     # A sentence that defers the question does not also settle it; a merely
     # vague mention ('weak') yields to anything that does settle it.
-    mets = tuple(s for s in sentences(*met_kinds) if s not in deferrals)
+    # Where a weak cue marks a sentence as beside the point (background IP only),
+    # it does not settle the requirement even if it also reads like a met cue.
+    blocked = set(deferrals)
+    if requirement.weak_blocks_met:
+        blocked |= set(sentences("weak"))
+    mets = tuple(s for s in sentences(*met_kinds) if s not in blocked)
     if conflicts:
         return Decision("conflict", 0.7, _ranked(conflicts, ranked, on_topic)[:3])
     if structural:

@@ -39,6 +39,7 @@ class Requirement:
     cues: dict[str, dict[str, tuple[re.Pattern[str], ...]]]
     min_met: int = 1
     negation_means_met: bool = False
+    weak_blocks_met: bool = False
     detector: str | None = None
     sections: dict[str, re.Pattern[str]] | None = None
 
@@ -118,4 +119,5 @@ def _requirement(path: Path, index: int, raw: Any) -> Requirement:
         cues=cues,
         min_met=int(raw.get("min_met", 1)),
         negation_means_met=bool(raw.get("negation_means_met", False)),
+        weak_blocks_met=bool(raw.get("weak_blocks_met", False)),
     )

@@ -108,6 +108,31 @@ def test_deferred_ownership_is_partial(tmp_path: Path) -> None:
     assert status(report, "result_ownership") == "partial"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Leverantören behåller äganderätten till den befintliga plattformen och "
+        "dess programkod.",
+        "Vem som äger resultaten bestämmer vi i ett separat avtal.",
+        "Parterna har ännu inte enats om äganderätten till de resultat som tas fram.",
+    ],
+)
+def test_background_ip_alone_or_a_deferral_is_partial(
+    tmp_path: Path, body: str
+) -> None:
+    assert status(run(tmp_path, body), "result_ownership") == "partial"
+
+
+def test_pre_existing_wording_outside_ownership_is_not_background_ip(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Part är befriad från påföljd om hindret inte kunde förutses vid avtalets "
+        "ingående."
+    )
+    assert status(run(tmp_path, body), "result_ownership") == "missing"
+
+
 def test_two_owners_of_all_results_conflict(tmp_path: Path) -> None:
     report = run(
         tmp_path,
