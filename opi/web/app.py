@@ -9,6 +9,7 @@ and a bound on how many run at once.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import tempfile
 from collections.abc import AsyncIterator
@@ -39,6 +40,7 @@ from opi.web.security import Guard
 from opi.web.settings import ServerSettings
 from opi.web.upload import Upload, receive_upload
 
+log = logging.getLogger("opi.web")
 ReaderStatus = {"too_large": 413, "unsupported_format": 415}
 SPEC_TYPES = ("application/json", "application/yaml", "application/x-yaml", "text/yaml")
 UiLang = Literal["auto", "sv", "en"]
@@ -97,7 +99,8 @@ async def run_job(request: Request, job: CheckJob | AssembleJob) -> Result:
     """Run a job in the pool; a worker's unexpected failure becomes a 500."""
     result = await pool_of(request).run(job)
     if isinstance(result, JobFailure):
-        raise ServeError(f"the server failed on this request: {result.message}")
+        log.error("job failed: %s", result.message)
+        raise ServeError("the server failed on this request; the error is logged")
     return result
 
 

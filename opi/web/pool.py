@@ -70,6 +70,9 @@ class Worker:
         try:
             self.conn.send(job)
             if not self.conn.poll(timeout):
+                # Stopped here, before the request's folder is removed.
+                self.process.kill()
+                self.process.join(5)
                 raise JobTimeout(
                     f"the check took longer than the limit of {timeout:g} s"
                 )
