@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import random
 import re
 import sqlite3
@@ -97,6 +98,7 @@ def audit(
     )
     assert found, done.stdout
     return {
+        "load": os.getloadavg()[0],
         "wall": wall,
         "checked": int(found[1]),
         "cached": int(found[2]),
@@ -187,12 +189,14 @@ def main() -> None:
 
         print(
             f"opi audit --jobs 1: {one['wall']:.1f} s, "
-            f"{total / one['wall']:.1f} pages/s"
+            f"{total / one['wall']:.1f} pages/s (load average after: {one['load']:.1f} "
+            f"on {os.cpu_count()} cores)"
         )
         print(
             f"opi audit --jobs 2: {two['wall']:.1f} s, "
             f"{total / two['wall']:.1f} pages/s, "
-            f"{one['wall'] / two['wall']:.2f}x --jobs 1 (goal >= 1.8x)"
+            f"{one['wall'] / two['wall']:.2f}x --jobs 1 (goal >= 1.8x; load average "
+            f"after: {two['load']:.1f})"
         )
         print(
             f"over the {len(pdfs)} PDFs, in process: pdfplumber extract_text "
@@ -219,6 +223,11 @@ def main() -> None:
             f"{warm_run['phase']:.3f} s = "
             f"{len(files) / max(warm_run['phase'], 1e-3):.0f} documents/s"
         )
+        if warm_run["checked"]:
+            print(
+                f"  (the checkers changed during the benchmark: "
+                f"{warm_run['checked']:.0f} documents were checked again; run it again)"
+            )
         print(
             f"peak memory per worker: {max(one['rss'], two['rss']):.0f} MB "
             "(goal < 400 MB)"

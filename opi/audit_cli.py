@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from opi.audit import Progress
+    from opi.audit import AuditResult, AuditSettings, Progress
 
 STORE_NAME = "opi-audit.sqlite"
 
@@ -102,32 +102,17 @@ def audit(
     Exit code 0 when every document is compliant, 1 when any is not (or, with
     --fail-on error, is unreadable), 2 on bad usage.
     """
-    from opi.audit import AuditError, AuditSettings, run_audit
-    from opi.audit.reports import existing_outputs, write_reports
-    from opi.audit.store import Store
-    from opi.audit.tables import summarise, summary_lines
+    from opi.audit import AuditSettings
 
     store = store or out / STORE_NAME
     if summary:
         if paths:
             raise click.UsageError("--summary reads the store only: give no PATHS")
-        try:
-            with Store(store, create=False) as db:
-                view = db.view()
-        except AuditError as exc:
-            raise click.UsageError(str(exc)) from exc
-        counts = summarise(view)
-        click.echo("\n".join(summary_lines(view, counts)))
-        sys.exit(_exit_code(counts.overall, fail_on))
+        sys.exit(_exit_code(_print_summary(store), fail_on))
     if not paths:
         raise click.UsageError("give the files, folders or .zip archives to audit")
     titles = _titles(playbook)
-    present = existing_outputs(out)
-    if present and not force:
-        raise click.UsageError(
-            f"{present[0]} exists: audit into another --out, or add --force to "
-            "replace the reports (the store is kept and reused either way)"
-        )
+    _refuse_to_replace(out, force=force)
     settings = AuditSettings(
         paths=paths,
         store=store,
@@ -137,19 +122,63 @@ def audit(
         max_tasks=max_tasks,
         scheduler=scheduler,
     )
+    result = _run(settings)
+    sys.exit(_exit_code(_report(result, out, titles=titles), fail_on))
+
+
+def _print_summary(store: Path) -> dict[str, int]:
+    """Print the last run of an existing store; its counts by overall status."""
+    from opi.audit import AuditError
+    from opi.audit.store import Store
+    from opi.audit.tables import summarise, summary_lines
+
+    try:
+        with Store(store, create=False) as db:
+            view = db.view()
+    except AuditError as exc:
+        raise click.UsageError(str(exc)) from exc
+    counts = summarise(view)
+    click.echo("\n".join(summary_lines(view, counts)))
+    return counts.overall
+
+
+def _refuse_to_replace(out: Path, *, force: bool) -> None:
+    from opi.audit.reports import existing_outputs
+
+    present = existing_outputs(out)
+    if present and not force:
+        raise click.UsageError(
+            f"{present[0]} exists: audit into another --out, or add --force to "
+            "replace the reports (the store is kept and reused either way)"
+        )
+
+
+def _run(settings: AuditSettings) -> AuditResult:
+    from opi.audit import AuditError, run_audit
+
     try:
         with _progress(sys.stderr.isatty()) as on_progress:
-            result = run_audit(settings, on_progress=on_progress)
+            return run_audit(settings, on_progress=on_progress)
     except AuditError as exc:
         raise _Failure(str(exc)) from exc
     except KeyboardInterrupt:
         click.echo(
-            f"\ninterrupted: finished documents are in {store}; run the same "
-            "command again to resume",
+            f"\ninterrupted: finished documents are in {settings.store}; run the "
+            "same command again to resume",
             err=True,
         )
         sys.exit(130)
-    with Store(store) as db:
+
+
+def _report(
+    result: AuditResult, out: Path, *, titles: dict[str, str]
+) -> dict[str, int]:
+    """Write the reports, print the summary; the counts by overall status."""
+    from opi.audit.reports import write_reports
+    from opi.audit.store import Store
+    from opi.audit.tables import summarise, summary_lines
+
+    with Store(result.store) as db:
         report = write_reports(
             result.view, out, titles=titles, pages=db.pages(result.view), charts=db
         )
@@ -163,7 +192,7 @@ def audit(
         f"{result.seconds:.2f} s{memory}"
     )
     click.echo(f"report: {report}")
-    sys.exit(_exit_code(counts.overall, fail_on))
+    return counts.overall
 
 
 class _Failure(click.ClickException):
@@ -195,23 +224,37 @@ def _titles(playbook: Path | None) -> dict[str, str]:
 def _progress(tty: bool) -> Iterator[Callable[[Progress], None]]:
     """A rich progress bar on a terminal; otherwise a key=value line on stderr
     at most every 5 seconds and at the end."""
-    if not tty:
-        last = [0.0]
+    if tty:
+        with _bar() as update:
+            yield update
+    else:
+        yield _lines()
 
-        def line(p: Progress) -> None:
-            now = time.monotonic()
-            if p.done < p.total and now - last[0] < 5:
-                return
-            last[0] = now
-            rate = (p.done - p.cached) / p.elapsed if p.elapsed else 0.0
-            click.echo(
-                f"progress done={p.done} total={p.total} docs_per_s={rate:.2f} "
-                f"non_compliant={p.non_compliant} unreadable={p.unreadable}",
-                err=True,
-            )
 
-        yield line
-        return
+def _rate(p: Progress) -> float:
+    """Documents checked per second in this run (those from the store left out)."""
+    return (p.done - p.cached) / p.elapsed if p.elapsed else 0.0
+
+
+def _lines() -> Callable[[Progress], None]:
+    last = [0.0]
+
+    def line(p: Progress) -> None:
+        now = time.monotonic()
+        if p.done < p.total and now - last[0] < 5:
+            return
+        last[0] = now
+        click.echo(
+            f"progress done={p.done} total={p.total} docs_per_s={_rate(p):.2f} "
+            f"non_compliant={p.non_compliant} unreadable={p.unreadable}",
+            err=True,
+        )
+
+    return line
+
+
+@contextmanager
+def _bar() -> Iterator[Callable[[Progress], None]]:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -228,17 +271,15 @@ def _progress(tty: bool) -> Iterator[Callable[[Progress], None]]:
         TimeRemainingColumn(),
         TextColumn("[red]{task.fields[bad]} non-compliant[/]"),
         TextColumn("{task.fields[err]} unreadable"),
-        transient=False,
     ) as bar:
         task = bar.add_task("audit", total=None, rate="–", bad=0, err=0)
 
         def update(p: Progress) -> None:
-            rate = (p.done - p.cached) / p.elapsed if p.elapsed else 0.0
             bar.update(
                 task,
                 total=p.total,
                 completed=p.done,
-                rate=f"{rate:.1f}",
+                rate=f"{_rate(p):.1f}",
                 bad=p.non_compliant,
                 err=p.unreadable,
             )

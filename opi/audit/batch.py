@@ -43,6 +43,7 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class AuditResult:
+    store: Path
     view: RunView
     cached: int
     checked: int
@@ -73,31 +74,34 @@ def run_audit(
         tally = _Tally(collection, known, started)
         if on_progress:
             on_progress(tally.progress())
-        peak = 0.0
         for outcome in _outcomes(tasks, ref, settings):
-            # A cluster may run another opi; local workers fork from this one
-            # (the files can only differ if edited during the run).
-            if settings.scheduler and outcome.checker != checker:
-                raise ClusterError(
-                    f"a worker runs checkers {outcome.checker}, this opi "
-                    f"{checker}: install the same opi on every worker"
-                )
+            _same_checkers(outcome, checker, remote=settings.scheduler is not None)
             store.put(
                 outcome, checker=checker, playbook=book, time_limit=settings.time_limit
             )
-            peak = max(peak, outcome.peak_rss_mb)
             tally.add(outcome)
             if on_progress:
                 on_progress(tally.progress())
         store.finish_run(run)
         view = store.view(run)
     return AuditResult(
+        store=settings.store,
         view=view,
         cached=tally.cached,
         checked=len(tasks),
         seconds=time.perf_counter() - started,
-        peak_rss_mb=peak,
+        peak_rss_mb=tally.peak_rss_mb,
     )
+
+
+def _same_checkers(outcome: Outcome, checker: str, *, remote: bool) -> None:
+    """A cluster may run another opi; local workers fork from this one (their
+    files can only differ if edited during the run: the parent's key wins)."""
+    if remote and outcome.checker != checker:
+        raise ClusterError(
+            f"a worker runs checkers {outcome.checker}, this opi {checker}: "
+            "install the same opi on every worker"
+        )
 
 
 def _tasks(collection: Collection, known: dict[str, str]) -> list[Task]:
@@ -145,6 +149,7 @@ class _Tally:
         self.done = self.cached
         self.non_compliant = 0
         self.unreadable = 0
+        self.peak_rss_mb = 0.0
         self.started = started
         for sha, n in self.copies.items():
             self._count(known.get(sha), n)
@@ -153,6 +158,7 @@ class _Tally:
         n = self.copies[outcome.sha256]
         self.done += n
         self._count(outcome.status, n)
+        self.peak_rss_mb = max(self.peak_rss_mb, outcome.peak_rss_mb)
 
     def _count(self, status: str | None, n: int) -> None:
         if status == "non_compliant":

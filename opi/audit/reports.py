@@ -12,10 +12,13 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from markupsafe import Markup
+
 from opi.audit.charts import SvgCache
 from opi.audit.store import RunView
 from opi.audit.tables import (
     OVERALL,
+    Summary,
     badness,
     document_report,
     requirement_ids,
@@ -120,9 +123,6 @@ def report_html(
 ) -> str:
     """A self-contained page: charts as inline SVG, tables, no scripts, no network."""
     import jinja2
-    from markupsafe import Markup
-
-    from opi.audit.charts import cached, coverage_chart, status_chart
 
     summary = summarise(view)
     template = (
@@ -148,23 +148,28 @@ def report_html(
             for row in view.rows
             if row.status == "error" and row.report
         ],
-        status_svg=Markup(
-            cached(
-                charts,
-                "status",
-                [summary.overall, OVERALL_LABELS],
-                lambda: status_chart(summary.overall, OVERALL_LABELS),
-            )
-        ),
-        coverage_svg=Markup(
-            cached(
-                charts,
-                "coverage",
-                [summary.requirements, titles],
-                lambda: coverage_chart(summary.requirements, titles),
-            )
-        ),
+        **_charts(summary, titles, charts),
     )
+
+
+def _charts(
+    summary: Summary, titles: dict[str, str], cache: SvgCache | None
+) -> dict[str, Markup]:
+    from opi.audit.charts import cached, coverage_chart, status_chart
+
+    status = cached(
+        cache,
+        "status",
+        [summary.overall, OVERALL_LABELS],
+        lambda: status_chart(summary.overall, OVERALL_LABELS),
+    )
+    coverage = cached(
+        cache,
+        "coverage",
+        [summary.requirements, titles],
+        lambda: coverage_chart(summary.requirements, titles),
+    )
+    return {"status_svg": Markup(status), "coverage_svg": Markup(coverage)}
 
 
 def _write(path: Path, text: str) -> None:
