@@ -35,6 +35,7 @@ _RESIDUAL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
+_TASK_WORD = re.compile(r"[^\W\d_]{6,}", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +122,19 @@ def _subject(sentence: str, parties: tuple[str, ...]) -> str | None:
 
 
 def _stems(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> set[str]:
-    """Task words: seven-letter stems, without party names and common words."""
+    """Task words: six-letter stems ("träna"/"träningen" differ, "rekrutterer"/
+    "rekruttere" do not), without party names and common words."""
     names = {p.casefold() for p in parties}
     stems = {
-        w[:7].casefold() for w in _WORD.findall(sentence) if w.casefold() not in names
+        w[:6].casefold()
+        for w in _TASK_WORD.findall(sentence)
+        if w.casefold().rstrip("s") not in names and w.casefold() not in names
     }
-    return {s for s in stems if not any(s.startswith(x) for x in lex.role_stopwords)}
+    return {
+        s
+        for s in stems
+        if not any(s.startswith(x) or x.startswith(s) for x in lex.role_stopwords)
+    }
 
 
 def role_conflict(
@@ -205,7 +213,9 @@ def _denied_task(
         neg = lex.task_denial.search(d.text, pos)
         if not neg or neg.start() - pos > 60 or lex.not_yet.search(d.text):
             continue
-        denied = _stems(d.text[neg.end() :], parties, lex)
+        rest = d.text[neg.end() :]
+        brk = lex.clause_breaks.search(rest)
+        denied = _stems(rest[: brk.start()] if brk else rest, parties, lex)
         if not denied:
             continue
         for r in responsibilities:

@@ -283,6 +283,22 @@ def test_a_pipe_table_and_lists_under_a_party_lead_in_allocate_roles(
     assert status(run(tmp_path, one_party), "role_allocation") == "partial"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Styrgruppens ordförande är Kommunens gatuchef, som leder arbetet.\n\n"
+        "Leverantören är ordförande i styrgruppen och leder arbetet.",
+        "Samtliga kostnader för sensorer och installation bärs av Leverantören.\n\n"
+        "Kommunen ansvarar för testmiljön.\n\n"
+        "Sensorer och installation bekostas i sin helhet av Kommunen.",
+    ],
+)
+def test_two_chairs_or_the_same_costs_borne_twice_conflict(
+    tmp_path: Path, body: str
+) -> None:
+    assert status(run(tmp_path, body), "role_allocation") == "conflict"
+
+
 def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
     report = run(
         tmp_path,
