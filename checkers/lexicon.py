@@ -17,6 +17,7 @@ class Lexicon:
     not_yet: re.Pattern[str]
     lawful_exclusion: re.Pattern[str]
     not_denial: re.Pattern[str]
+    commitment: re.Pattern[str]
     role_stopwords: frozenset[str]
     clause_breaks: re.Pattern[str]
     party_definitions: tuple[re.Pattern[str], ...]
@@ -51,6 +52,8 @@ class Lexicon:
         window = sentence[lo:hi]
         if self.not_yet.search(window) or self.not_denial.search(window):
             return False
+        if not self.commitment.search(sentence):
+            return False  # "Residents are often not followed up": a description
         return bool(self.negators.search(window))
 
     def governs(self, sentence: str, start: int, end: int) -> bool:
@@ -88,6 +91,7 @@ def lexicon(language: str) -> Lexicon:
         not_yet=rx("not_yet"),
         lawful_exclusion=rx("lawful_exclusion"),
         not_denial=rx("not_denial"),
+        commitment=rx("commitment"),
         role_stopwords=frozenset(entry["role_stopwords"]),
         clause_breaks=rx("clause_breaks"),
         party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),

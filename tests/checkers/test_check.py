@@ -317,6 +317,32 @@ def test_measured_goal_is_added_value(tmp_path: Path) -> None:
     assert status(report, "added_value") == "met"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Antalet fall ska halveras jämfört med nollmätningen hösten 2025.", "met"),
+        ("Målet är att metoden ska upptäcka minst 85 procent av nya angrepp.", "met"),
+        ("Samarbetet ska bidra till en effektivare arkivhantering.", "partial"),
+        (
+            "Projektets mål och indikatorer ska preciseras av styrgruppen under "
+            "projektets första fas.",
+            "partial",
+        ),
+        ("Brukarna följs ofta inte upp efter hemgång.", "missing"),
+        (
+            "Målet är att minska uttaget av grundvatten med minst 25 procent.\n\n"
+            "Projektet omfattar inte uppföljning av vattenbesparing, och Parterna "
+            "har avstått från att fastställa effektmål.",
+            "conflict",
+        ),
+    ],
+)
+def test_added_value_goals_vague_aims_deferrals_and_denials(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    assert status(run(tmp_path, body), "added_value") == expected
+
+
 def test_unreadable_file_gets_no_verdicts(fixtures: Path) -> None:
     report = check(fixtures / "scanned.pdf")
     assert report.status == "error"
