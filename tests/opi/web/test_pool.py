@@ -4,6 +4,7 @@ JobFailure and the worker goes on serving."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,10 @@ def test_a_failing_job_is_reported_and_the_worker_goes_on(examples: Path) -> Non
         finally:
             await pool.close()
 
-    failed, fine, before, after = asyncio.run(scenario())
+    # In a thread of its own: Playwright's sync API (the browser tests) may keep
+    # an event loop running in the main thread for the whole session.
+    with ThreadPoolExecutor(1) as thread:
+        failed, fine, before, after = thread.submit(asyncio.run, scenario()).result()
     assert isinstance(failed, JobFailure)
     assert "AttributeError" in failed.message
     assert isinstance(fine, CheckResult) and fine.report["status"] != "error"
