@@ -62,6 +62,14 @@ MB = 1024 * 1024
     help="Jobs a worker process does before a fresh one replaces it (bounds memory).",
 )
 @click.option(
+    "--max-connections",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Open connections at once (uploads still arriving included); beyond "
+    "this the server answers 503 at once.",
+)
+@click.option(
     "--allowed-host",
     "allowed_hosts",
     multiple=True,
@@ -80,6 +88,7 @@ def serve(
     workers: int | None,
     queue_wait: float,
     max_jobs: int,
+    max_connections: int,
     allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the review and assembly pages and the JSON API (POST /api/check,
@@ -113,7 +122,7 @@ def serve(
     except SettingsError as exc:
         raise click.UsageError(exc.message) from exc
     click.echo(
-        f"opi serve: http://{host}:{port}/ ({settings.workers} workers; "
+        f"opi serve: http://{host}:{port}/ (workers: {settings.workers}; "
         f"{'token required' if settings.token else 'loopback only'})",
         err=True,
     )
@@ -123,5 +132,6 @@ def serve(
         port=port,
         log_level="info",
         server_header=False,
+        limit_concurrency=max_connections,
         proxy_headers=False,
     )

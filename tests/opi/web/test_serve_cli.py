@@ -31,6 +31,7 @@ def test_loopback_by_default(started: dict[str, Any]) -> None:
     result = CliRunner().invoke(cli, ["serve", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert started["host"] == "127.0.0.1" and started["port"] == 8000
+    assert started["limit_concurrency"] == 64
     settings = started["settings"]
     assert settings.token is None and settings.workers == 1
     assert settings.max_upload_bytes == 25 * 1024 * 1024
