@@ -392,3 +392,26 @@ def test_a_broken_playbook_names_file_and_key(tmp_path: Path) -> None:
     )
     with pytest.raises(PlaybookError, match=r"bad.yaml: requirements\[0\].cues.en.met"):
         load_playbook(book)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("AquaSense Agro AB, Arlöv (i det följande ”AquaSense”);", "AquaSense"),
+        ("Norrgran Bygg AB (nedan kallad ”Norrgran”)", "Norrgran"),
+        ('Konetark OÜ. In this agreement we call it "Konetark".', "Konetark"),
+        ("TideSense Ltd (hereinafter referred to as TideSense)", "TideSense"),
+        ("Madmåler ApS (i det følgende ”Madmåler”)", "Madmåler"),
+    ],
+)
+def test_party_names_from_definitions_and_legal_forms(text: str, name: str) -> None:
+    from checkers.lexicon import lexicon
+    from checkers.parties import detect_parties
+
+    lang = "da" if "følgende" in text else "en" if "agreement" in text else "sv"
+    if "hereinafter" in text:
+        lang = "en"
+    found = detect_parties(
+        f"{text}\n\n{name} ska leverera. {name} ansvarar.", lexicon(lang)
+    )
+    assert name in found
