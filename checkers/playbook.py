@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -61,10 +62,21 @@ def default_playbook_path() -> Path:
 
 
 def load_playbook(path: Path | None = None) -> Playbook:
-    """The built-in playbook, or an organisation's own."""
+    """The built-in playbook, or an organisation's own (parsed once per version of
+    the file: a batch of checks does not parse it again)."""
     path = path or default_playbook_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+    except OSError as exc:
+        raise PlaybookError(f"{path}: cannot read the playbook ({exc})") from exc
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, mtime_ns: int, size: int) -> Playbook:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise PlaybookError(f"{path}: cannot read the playbook ({exc})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("requirements"), list):
