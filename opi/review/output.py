@@ -4,7 +4,7 @@ the draft itself, and never half a file (written aside, then renamed)."""
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from opi.review.errors import OutputError
@@ -27,11 +27,13 @@ def write_new(
 ) -> None:
     """Write `data` to `out` atomically after check_new."""
     check_new(out, force=force, source=source)
-    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    # Not mkstemp: its 0600 mode would stay on the renamed file; "x" opens a
+    # fresh file with the usual permissions (umask) and never an existing one.
+    temp = out.with_name(f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with temp.open("xb") as stream:
             stream.write(data)
         os.replace(temp, out)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise OutputError(f"{out}: cannot be written ({exc})") from exc

@@ -106,3 +106,12 @@ def test_unreadable_draft_exits_2_without_an_annotated_copy(
     assert code == 2 and not out.exists()
     assert "no annotated copy" in stderr
     assert "corrupt" in report.read_text(encoding="utf-8")
+
+
+def test_outputs_get_the_usual_file_permissions(examples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rapport.html"
+    _run(examples / "en_shuttle_pilot.txt", "--format", "html", "-o", out)
+    reference = tmp_path / "reference"
+    reference.write_bytes(b"")
+    assert out.stat().st_mode & 0o777 == reference.stat().st_mode & 0o777
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
