@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opi.audit.collect import Collection, Item, collect
-from opi.audit.errors import ClusterError
 from opi.audit.keys import checker_fingerprint, playbook_hash
 from opi.audit.runner import PoolSettings, run_local
 from opi.audit.store import RunView, Store
@@ -74,8 +73,7 @@ def run_audit(
         tally = _Tally(collection, known, started)
         if on_progress:
             on_progress(tally.progress())
-        for outcome in _outcomes(tasks, ref, settings):
-            _same_checkers(outcome, checker, remote=settings.scheduler is not None)
+        for outcome in _outcomes(tasks, ref, settings, checker=checker):
             store.put(
                 outcome, checker=checker, playbook=book, time_limit=settings.time_limit
             )
@@ -92,16 +90,6 @@ def run_audit(
         seconds=time.perf_counter() - started,
         peak_rss_mb=tally.peak_rss_mb,
     )
-
-
-def _same_checkers(outcome: Outcome, checker: str, *, remote: bool) -> None:
-    """A cluster may run another opi; local workers fork from this one (their
-    files can only differ if edited during the run: the parent's key wins)."""
-    if remote and outcome.checker != checker:
-        raise ClusterError(
-            f"a worker runs checkers {outcome.checker}, this opi {checker}: "
-            "install the same opi on every worker"
-        )
 
 
 def _tasks(collection: Collection, known: dict[str, str]) -> list[Task]:
@@ -121,15 +109,22 @@ def _tasks(collection: Collection, known: dict[str, str]) -> list[Task]:
 
 
 def _outcomes(
-    tasks: Sequence[Task], ref: PlaybookRef, settings: AuditSettings
+    tasks: Sequence[Task], ref: PlaybookRef, settings: AuditSettings, *, checker: str
 ) -> Iterator[Outcome]:
+    """Results are stored under this process's `checker` fingerprint: local
+    workers fork from it (their files differ only if edited during the run), and
+    a cluster's workers are compared with it before the first document."""
     if not tasks:
         return iter(())
     if settings.scheduler:
         from opi.audit.distributed import run_dask
 
         return run_dask(
-            tasks, ref, scheduler=settings.scheduler, time_limit=settings.time_limit
+            tasks,
+            ref,
+            scheduler=settings.scheduler,
+            time_limit=settings.time_limit,
+            checker=checker,
         )
     pool = PoolSettings(
         jobs=min(settings.jobs, len(tasks)),

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from opi.audit.errors import ClusterError
+from opi.audit.keys import checker_fingerprint
 from opi.audit.runner import PoolSettings, WorkerPool
 from opi.audit.work import Outcome, PlaybookRef, Task, failed, task_bytes
 
@@ -26,9 +27,15 @@ CONNECT_SECONDS = 5
 
 
 def run_dask(
-    tasks: Sequence[Task], playbook: PlaybookRef, *, scheduler: str, time_limit: float
+    tasks: Sequence[Task],
+    playbook: PlaybookRef,
+    *,
+    scheduler: str,
+    time_limit: float,
+    checker: str,
 ) -> Iterator[Outcome]:
-    """Outcomes in completion order from the cluster at `scheduler`."""
+    """Outcomes in completion order from the cluster at `scheduler`, whose workers
+    must run the checkers this client fingerprints as `checker`."""
     try:
         import distributed
     except ImportError as exc:
@@ -43,6 +50,7 @@ def run_dask(
             f"cannot reach the Dask scheduler {scheduler}: {exc}"
         ) from exc
     try:
+        _same_checkers(client, checker)
         threads = sum(client.nthreads().values()) or 1
         queue = iter(tasks)
         by_key: dict[str, Task] = {}
@@ -57,6 +65,17 @@ def run_dask(
     finally:
         client.run(close_worker_pools)
         client.close()
+
+
+def _same_checkers(client: Any, checker: str) -> None:
+    found: dict[str, str] = client.run(checker_fingerprint)
+    other = {addr: f for addr, f in found.items() if f != checker}
+    if other:
+        addr, fingerprint = sorted(other.items())[0]
+        raise ClusterError(
+            f"the Dask worker {addr} runs checkers {fingerprint}, this opi "
+            f"{checker}: install the same opi on every worker"
+        )
 
 
 def _take(queue: Iterator[Task], n: int) -> list[Task]:

@@ -27,8 +27,13 @@ def checker_fingerprint() -> str:
     Any edit to a module, a pattern file or the playbook shipped with the package
     changes it, so cached results never outlive the behaviour that made them.
     Computed once per process."""
+    return tree_hash(resources.files("checkers"))
+
+
+def tree_hash(folder: Traversable) -> str:
+    """A hash over every file's relative path and bytes (compiled files left out)."""
     digest = hashlib.sha256()
-    for rel, entry in sorted(_package_files(resources.files("checkers"), "")):
+    for rel, entry in sorted(_package_files(folder, "")):
         digest.update(rel.encode("utf-8") + b"\0")
         digest.update(entry.read_bytes())
         digest.update(b"\0")

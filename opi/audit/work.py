@@ -16,8 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from opi.audit.keys import checker_fingerprint
-
 ErrorCode = Literal["timeout", "crashed", "internal"]
 
 
@@ -49,7 +47,6 @@ class Outcome:
     error_code: str | None
     report: str
     seconds: float
-    checker: str
     peak_rss_mb: float = 0.0
     page: bytes | None = None  # the per-document HTML review page, zlib-compressed
 
@@ -93,7 +90,6 @@ def check_task(task: Task, playbook: PlaybookRef) -> Outcome:
         error_code=data["error"]["code"] if data["error"] else None,
         report=json.dumps(data, ensure_ascii=False),
         seconds=time.perf_counter() - started,
-        checker=checker_fingerprint(),
         peak_rss_mb=peak_rss_mb(),
         page=zlib.compress(page.encode("utf-8"), 6),
     )
@@ -125,7 +121,6 @@ def failed(task: Task, code: ErrorCode, message: str, seconds: float) -> Outcome
         error_code=code,
         report=json.dumps(data, ensure_ascii=False),
         seconds=seconds,
-        checker=checker_fingerprint(),
     )
 
 

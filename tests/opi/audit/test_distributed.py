@@ -51,3 +51,15 @@ def test_an_unreachable_scheduler_is_a_clear_error(
     )
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in result.output
+
+
+def test_workers_with_other_checkers_are_refused_before_any_document(
+    archive: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(distributed_module, "checker_fingerprint", lambda: "0ther")
+    result = CliRunner().invoke(
+        cli, ["audit", str(archive), "--out", "x", "--scheduler", scheduler]
+    )
+    assert result.exit_code == 2
+    assert "runs checkers 0ther" in result.output
+    assert "install the same opi on every worker" in result.output

@@ -11,8 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+import opi.audit.batch as batch
 from opi.cli import cli
 from tests.conftest import EXAMPLES, ROOT
 
@@ -32,6 +34,13 @@ def _stored(store: Path) -> int:
     return int(n)
 
 
+def _fingerprint(store: Path) -> str:
+    db = sqlite3.connect(store)
+    (checker,) = db.execute("SELECT checker FROM runs ORDER BY id LIMIT 1").fetchone()
+    db.close()
+    return str(checker)
+
+
 def _archive(folder: Path) -> None:
     folder.mkdir()
     text = (EXAMPLES / "en_shuttle_pilot.txt").read_text(encoding="utf-8")
@@ -42,7 +51,7 @@ def _archive(folder: Path) -> None:
 
 
 def test_a_killed_audit_resumes_and_reports_each_document_once(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs, out = tmp_path / "docs", tmp_path / "out"
     _archive(docs)
@@ -65,6 +74,9 @@ def test_a_killed_audit_resumes_and_reports_each_document_once(
         process.wait()
     killed_at = _stored(store)
     assert 3 <= killed_at < DOCUMENTS, "the audit finished before it was killed"
+    # Resume under the killed run's checker fingerprint, even if someone edits
+    # checkers/ in this working tree meanwhile (which would rightly redo all).
+    monkeypatch.setattr(batch, "checker_fingerprint", lambda: _fingerprint(store))
 
     result = CliRunner().invoke(
         cli, ["audit", str(docs), "--jobs", "1", "--out", str(out)]

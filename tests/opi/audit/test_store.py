@@ -18,7 +18,7 @@ CHECKER = "checkers-1"
 
 def _outcome(sha: str, status: str = "compliant", code: str | None = None) -> Outcome:
     report = {"file": f"{sha}.txt", "status": status, "requirements": []}
-    return Outcome(sha, status, code, json.dumps(report), 0.1, CHECKER)
+    return Outcome(sha, status, code, json.dumps(report), 0.1)
 
 
 def _put(store: Store, outcome: Outcome, *, time_limit: float = 60) -> None:
