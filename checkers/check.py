@@ -45,13 +45,14 @@ def check_document(
     body_end = max((b.end for b in document.body), default=0)
     nlp = build_nlp(lang, playbook.source)
     doc = nlp(document.text[:body_end])
+    lex = lexicon(lang)
     cues = [
         cue
         for cue in (_cue(span) for span in doc.spans["cues"])
-        if cue.kind == "partial" or not _in_heading(document, cue.sentence[0])
+        if (cue.kind == "partial" or not _in_heading(document, cue.sentence[0]))
+        and not (cue.kind == "conflict" and _in_background(document, cue, lex))
     ]
     sentences = [_sentence(s) for s in doc.sents]
-    lex = lexicon(lang)
     cues = _resolve_section_cues(cues, playbook, document, lang, lex)
     parties = detect_parties(document.text[:body_end], lex)
     assigned = _row_parties(document, parties)
@@ -222,6 +223,15 @@ def _resolve_section_cues(
         if topical and not lex.background.search(text):
             out.append(Cue(cue.requirement, "met", cue.sentence))
     return out
+
+
+def _in_background(document: Document, cue: Cue, lex: Lexicon) -> bool:
+    """Under a 'Bakgrund'/'Background' heading the agreement describes how things
+    were ("Residents are often not followed up"); it promises nothing there."""
+    block = document.block_at(cue.sentence[0])
+    return block is not None and any(
+        lex.background_section.search(heading) for heading in block.section
+    )
 
 
 def _in_heading(document: Document, offset: int) -> bool:

@@ -18,6 +18,7 @@ class Lexicon:
     lawful_exclusion: re.Pattern[str]
     not_denial: re.Pattern[str]
     commitment: re.Pattern[str]
+    background_section: re.Pattern[str]
     role_stopwords: frozenset[str]
     clause_breaks: re.Pattern[str]
     party_definitions: tuple[re.Pattern[str], ...]
@@ -92,6 +93,7 @@ def lexicon(language: str) -> Lexicon:
         lawful_exclusion=rx("lawful_exclusion"),
         not_denial=rx("not_denial"),
         commitment=rx("commitment"),
+        background_section=rx("background_section"),
         role_stopwords=frozenset(entry["role_stopwords"]),
         clause_breaks=rx("clause_breaks"),
         party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),

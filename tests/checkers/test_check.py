@@ -415,3 +415,12 @@ def test_party_names_from_definitions_and_legal_forms(text: str, name: str) -> N
         f"{text}\n\n{name} ska leverera. {name} ansvarar.", lexicon(lang)
     )
     assert name in found
+
+
+def test_a_background_section_describes_and_promises_nothing(tmp_path: Path) -> None:
+    body = (
+        "1. Bakgrund\n\nKommunen har tidigare genom direktupphandling köpt "
+        "trygghetslarm från Leverantören, och brukarna följs inte upp.\n\n"
+        "2. Upphandling\n\nIngen part ska uteslutas från en kommande upphandling."
+    )
+    assert status(run(tmp_path, body), "procurement_access") == "met"
