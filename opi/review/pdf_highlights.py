@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checkers.document import Document
+from checkers.document import Block, Document
 from checkers.playbook import Playbook
 from checkers.report import Report
 from opi.review.align import Aligner
@@ -96,43 +96,77 @@ def annotate_pdf(
     notes = review_notes(
         report, document, include_met=include_met, ui_lang=ui_lang, playbook=playbook
     )
-    glyphs = _glyphs(source)
-    body_end = max((b.end for b in document.body), default=0)
-    aligner = Aligner.build(document.text[:body_end], "".join(g.text for g in glyphs))
-    placed: list[tuple[Note, list[Box]]] = []
-    for note in notes:
-        boxes = _boxes(
-            [g for lo, hi in aligner.find(note.start, note.end) for g in glyphs[lo:hi]]
-        )
-        if boxes:
-            placed.append((note, boxes))
+    placed = _place(source, document, notes)
     write_new(out, _write(source, placed, author), force=force, source=source)
     return len(placed)
 
 
-def _glyphs(source: Path) -> list[Glyph]:
-    """Every character of every page in content order, one text unit each
-    (pdfplumber may give a ligature as several letters: they share the box)."""
+def _place(
+    source: Path, document: Document, notes: tuple[Note, ...]
+) -> list[tuple[Note, list[Box]]]:
+    """The line boxes of each note. Only the pages a note stands on are read
+    (pdfplumber's layout takes seconds per page of a long contract), and the
+    note is looked for among those pages' blocks and characters."""
     import pdfplumber
 
-    glyphs: list[Glyph] = []
+    placed: list[tuple[Note, list[Box]]] = []
     with pdfplumber.open(source) as pdf:
-        for index, page in enumerate(pdf.pages):
-            x_off, y_off = float(page.mediabox[0]), float(page.mediabox[1])
-            height = float(page.height)
-            for char in _distinct_chars(page.chars):
-                for letter in char["text"]:
-                    glyphs.append(
-                        Glyph(
-                            page=index,
-                            text=letter,
-                            x0=float(char["x0"]) + x_off,
-                            x1=float(char["x1"]) + x_off,
-                            y0=height - float(char["bottom"]) + y_off,
-                            y1=height - float(char["top"]) + y_off,
-                        )
-                    )
-    return glyphs
+        pages: dict[int, list[Glyph]] = {}
+        for note in notes:
+            blocks = _blocks_around(document, note)
+            if not blocks:
+                continue
+            numbers = range(
+                blocks[0].page or 1, (blocks[-1].page_end or blocks[-1].page or 1) + 1
+            )
+            glyphs = []
+            for number in numbers:
+                if number not in pages and 1 <= number <= len(pdf.pages):
+                    pages[number] = _page_glyphs(pdf.pages[number - 1], number - 1)
+                glyphs += pages.get(number, [])
+            lo = blocks[0].start
+            aligner = Aligner.build(
+                document.text[lo : blocks[-1].end], "".join(g.text for g in glyphs)
+            )
+            found = aligner.find(note.start - lo, note.end - lo)
+            boxes = _boxes([g for a, b in found for g in glyphs[a:b]])
+            if boxes:
+                placed.append((note, boxes))
+    return placed
+
+
+def _blocks_around(document: Document, note: Note) -> list[Block]:
+    """The body blocks on the pages of the note's passage, in reading order."""
+    body = [b for b in document.body if b.page is not None]
+    inside = [b for b in body if b.start < note.end and note.start < b.end]
+    if not inside:
+        return []
+    first = inside[0].page or 1
+    last = max((b.page_end or b.page or 1) for b in inside)
+    return [
+        b
+        for b in body
+        if first <= (b.page or 1) and (b.page_end or b.page or 1) <= last
+    ]
+
+
+def _page_glyphs(page: Any, index: int) -> list[Glyph]:
+    """Every character of a page in content order, one text unit each
+    (pdfplumber may give a ligature as several letters: they share the box)."""
+    x_off, y_off = float(page.mediabox[0]), float(page.mediabox[1])
+    height = float(page.height)
+    return [
+        Glyph(
+            page=index,
+            text=letter,
+            x0=float(char["x0"]) + x_off,
+            x1=float(char["x1"]) + x_off,
+            y0=height - float(char["bottom"]) + y_off,
+            y1=height - float(char["top"]) + y_off,
+        )
+        for char in _distinct_chars(page.chars)
+        for letter in char["text"]
+    ]
 
 
 def _distinct_chars(chars: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
