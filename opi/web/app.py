@@ -35,6 +35,7 @@ from opi.web.jobs import (
 )
 from opi.web.openapi import openapi, report_schema, spec_body, upload_body
 from opi.web.pages import choose_language, content_security_policy, render_page
+from opi.web.pages import wording as ui_wording
 from opi.web.pool import WorkerPool
 from opi.web.security import Guard
 from opi.web.settings import ServerSettings
@@ -100,7 +101,9 @@ async def run_job(request: Request, job: CheckJob | AssembleJob) -> Result:
     result = await pool_of(request).run(job)
     if isinstance(result, JobFailure):
         log.error("job failed: %s", result.message)
-        raise ServeError("the server failed on this request; the error is logged")
+        raise ServeError(
+            "the server failed on this request; the error is logged", key="internal"
+        )
     return result
 
 
@@ -136,6 +139,14 @@ async def check_upload(
     return upload, result
 
 
+def _body_too_large(limit: int) -> UploadTooLarge:
+    return UploadTooLarge(
+        f"the request body is larger than {limit} bytes",
+        key="too_large_body",
+        kb=f"{limit / 1024:.0f}",
+    )
+
+
 def report_status(report: dict[str, Any]) -> int:
     """200 for a verdict; 413/415/422 when the file could not be read."""
     error = report.get("error")
@@ -149,12 +160,12 @@ async def read_small_body(request: Request, limit: int) -> bytes:
     `limit` bytes, counted as it streams."""
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > limit:
-        raise UploadTooLarge(f"the request body is larger than {limit} bytes")
+        raise _body_too_large(limit)
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise UploadTooLarge(f"the request body is larger than {limit} bytes")
+            raise _body_too_large(limit)
     return bytes(body)
 
 
@@ -337,9 +348,11 @@ async def _serve_error(request: Request, exc: ServeError) -> Response:
     lang = choose_language(
         request.query_params.get("lang"), request.headers.get("accept-language")
     )
-    page = render_page(
-        "message.html.j2", lang, message=exc.message, back=f"/?lang={lang}"
-    )
+    wording: dict[str, str] = ui_wording(lang).errors
+    message = exc.message
+    if exc.key is not None and exc.key in wording:
+        message = wording[exc.key].format(**exc.params)
+    page = render_page("message.html.j2", lang, message=message, back=f"/?lang={lang}")
     return HTMLResponse(
         page,
         status_code=exc.status,

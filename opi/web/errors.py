@@ -9,8 +9,12 @@ class ServeError(Exception):
     status = 500
     code = "server_error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, key: str | None = None, **params: str) -> None:
+        """`message` answers the API (English); `key` and `params` name the
+        page wording in opi/web/data/ui.yaml (errors.KEY), when there is one."""
         self.message = message
+        self.key = key
+        self.params = params
         super().__init__(message)
 
     def to_dict(self) -> dict[str, str]:

@@ -74,11 +74,15 @@ class Worker:
                 self.process.kill()
                 self.process.join(5)
                 raise JobTimeout(
-                    f"the check took longer than the limit of {timeout:g} s"
+                    f"the check took longer than the limit of {timeout:g} s",
+                    key="timeout",
+                    seconds=f"{timeout:g}",
                 )
             result: Result = self.conn.recv()
         except (EOFError, OSError) as exc:
-            raise WorkerFailed("the worker stopped while processing") from exc
+            raise WorkerFailed(
+                "the worker stopped while processing", key="worker_failed"
+            ) from exc
         return result
 
     def stop(self) -> None:
@@ -148,7 +152,7 @@ class WorkerPool:
             )
         except TimeoutError as exc:
             raise Busy(
-                f"all {self.size} workers are busy; try again in a moment"
+                f"all {self.size} workers are busy; try again in a moment", key="busy"
             ) from exc
 
     def give(self, worker: Worker) -> None:

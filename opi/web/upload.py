@@ -141,7 +141,11 @@ class _Receiver:
 
 
 def _too_large(max_bytes: int) -> UploadTooLarge:
-    return UploadTooLarge(f"the file is larger than the limit of {_size(max_bytes)}")
+    return UploadTooLarge(
+        f"the file is larger than the limit of {_size(max_bytes)}",
+        key="too_large_file",
+        mb=f"{max_bytes / (1024 * 1024):.3g}",
+    )
 
 
 def _size(n: int) -> str:
@@ -162,7 +166,8 @@ async def receive_upload(
     kind, options = parse_options_header(content_type or "")
     if kind != b"multipart/form-data":
         raise UnsupportedMediaType(
-            f"send the agreement as multipart/form-data in the field '{file_field}'"
+            f"send the agreement as multipart/form-data in the field '{file_field}'",
+            key="not_multipart",
         )
     boundary = options.get(b"boundary")
     if not boundary:

@@ -87,7 +87,18 @@ def test_a_page_error_is_a_page(client: TestClient) -> None:
     response = client.post("/check?lang=en", content=b"x")
     assert response.status_code == 415
     assert response.headers["content-type"].startswith("text/html")
-    assert "multipart/form-data" in response.text
+    assert "Send the agreement as a file from the upload page." in response.text
+
+
+def test_a_limit_on_a_page_is_told_in_the_page_language(
+    tight_client: TestClient,
+) -> None:
+    response = tight_client.post(
+        "/check?lang=sv", files={"file": ("stort.txt", b"Avtal. " * 30_000)}
+    )
+    assert response.status_code == 413
+    assert '<html lang="sv">' in response.text
+    assert "Filen är större än gränsen på 0.0954 MB." in response.text
 
 
 def test_assembly_form_is_prefilled_with_the_example(client: TestClient) -> None:
