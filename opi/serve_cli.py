@@ -91,8 +91,9 @@ def serve(
     max_connections: int,
     allowed_hosts: tuple[str, ...],
 ) -> None:
-    """Serve the review and assembly pages and the JSON API (POST /api/check,
-    /api/annotate, /api/assemble; GET /api/health; /api/openapi.json).
+    """Granska och skriv OPI-avtal i webbläsaren / Serve the review and assembly
+    pages and the JSON API (POST /api/check, /api/annotate, /api/assemble;
+    GET /api/health; /api/openapi.json).
 
     Nothing uploaded is stored. Binding to anything but loopback requires an
     access token.
