@@ -180,7 +180,12 @@ def _report(
 
     with Store(result.store) as db:
         report = write_reports(
-            result.view, out, titles=titles, pages=db.pages(result.view), charts=db
+            result.view,
+            out,
+            titles=titles,
+            reports=db.reports(result.view),
+            pages=db.pages(result.view),
+            charts=db,
         )
     counts = summarise(result.view)
     click.echo("\n".join(summary_lines(result.view, counts)))

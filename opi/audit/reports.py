@@ -8,18 +8,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+import textwrap
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
 from opi.audit.charts import SvgCache
-from opi.audit.store import RunView
+from opi.audit.store import Row, RunView
 from opi.audit.tables import (
     OVERALL,
     Summary,
     badness,
+    display_message,
     document_report,
     requirement_ids,
     statuses,
@@ -47,15 +50,17 @@ def write_reports(
     out: Path,
     *,
     titles: dict[str, str],
+    reports: Iterable[tuple[Row, dict[str, Any]]] = (),
     pages: Iterable[tuple[str, str]] = (),
     charts: SvgCache | None = None,
 ) -> Path:
-    """Write the three reports and each document's review page (`pages`: sha256
+    """Write the three reports (`reports`: each row with its full report, by path,
+    as Store.reports gives them) and each document's review page (`pages`: sha256
     and HTML) into out/documents/; return the path of report.html."""
     out.mkdir(parents=True, exist_ok=True)
     linked = _write_pages(out / PAGES, pages)
     _write(out / "results.csv", results_csv(view))
-    _write(out / "results.json", results_json(view))
+    _write_lines(out / "results.json", results_json(view, reports))
     html = report_html(view, titles=titles, linked=linked, charts=charts)
     _write(out / "report.html", html)
     return out / "report.html"
@@ -87,7 +92,6 @@ def results_csv(view: RunView) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FIXED + ids)
     for row in view.rows:
-        data = document_report(row) if row.report else {}
         found = statuses(row)
         writer.writerow(
             [
@@ -95,23 +99,31 @@ def results_csv(view: RunView) -> str:
                 row.sha256,
                 row.status or "pending",
                 row.error_code or "",
-                data.get("format") or "",
-                data.get("language") or "",
-                "" if data.get("pages") is None else data["pages"],
+                row.format or "",
+                row.language or "",
+                "" if row.pages is None else row.pages,
             ]
             + [found.get(rid, "") for rid in ids]
         )
     return buffer.getvalue()
 
 
-def results_json(view: RunView) -> str:
+def results_json(
+    view: RunView, reports: Iterable[tuple[Row, dict[str, Any]]]
+) -> Iterator[str]:
     """{"documents": [the `opi check --format json` object of each document],
-    "skipped": [{"path", "reason"}]}, sorted by path."""
-    data = {
-        "documents": [document_report(r) for r in view.rows if r.report],
-        "skipped": [{"path": s.display, "reason": s.reason} for s in view.skipped],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    "skipped": [{"path", "reason"}]}, sorted by path, as lines of text: written as
+    they come, never the whole archive in memory."""
+    yield '{\n  "documents": ['
+    written = 0
+    for row, report in reports:
+        text = json.dumps(document_report(row, report), ensure_ascii=False, indent=2)
+        yield ("," if written else "") + "\n" + textwrap.indent(text, "    ")
+        written += 1
+    yield "\n  ],\n" if written else "],\n"
+    skipped = [{"path": s.display, "reason": s.reason} for s in view.skipped]
+    text = json.dumps(skipped, ensure_ascii=False, indent=2)
+    yield '  "skipped": ' + textwrap.indent(text, "  ").lstrip() + "\n}\n"
 
 
 def report_html(
@@ -144,9 +156,7 @@ def report_html(
         },
         worst=[(row, statuses(row), badness(row)) for row in worst_first(view)],
         unreadable=[
-            (row, document_report(row)["error"])
-            for row in view.rows
-            if row.status == "error" and row.report
+            (row, display_message(row)) for row in view.rows if row.status == "error"
         ],
         **_charts(summary, titles, charts),
     )
@@ -173,6 +183,12 @@ def _charts(
 
 
 def _write(path: Path, text: str) -> None:
+    _write_lines(path, [text])
+
+
+def _write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Write beside the target, then rename into place (never half a report)."""
     partial = path.with_name(f".{path.name}.part")
-    partial.write_text(text, encoding="utf-8", newline="")
+    with partial.open("w", encoding="utf-8", newline="") as fh:
+        fh.writelines(lines)
     partial.replace(path)

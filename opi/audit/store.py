@@ -51,13 +51,37 @@ CREATE TABLE IF NOT EXISTS run_skipped (
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A document of a run with its stored result (None while not yet checked)."""
+    """A document of a run and the facts of its stored result (status None while
+    not yet checked). The full report stays in the store: see Store.reports."""
 
     path: str
     sha256: str
-    status: str | None
-    error_code: str | None
-    report: dict[str, Any] | None
+    status: str | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    name: str | None = None  # the file name the stored report carries
+    format: str | None = None
+    language: str | None = None
+    pages: int | None = None
+    requirements: tuple[tuple[str, str], ...] = ()  # (id, status), playbook order
+
+    @classmethod
+    def from_report(cls, path: str, sha256: str, report: dict[str, Any]) -> Row:
+        error = report.get("error") or {}
+        return cls(
+            path=path,
+            sha256=sha256,
+            status=report["status"],
+            error_code=error.get("code"),
+            error_message=error.get("message"),
+            name=report["file"],
+            format=report.get("format"),
+            language=report.get("language"),
+            pages=report.get("pages"),
+            requirements=tuple(
+                (r["id"], r["status"]) for r in report.get("requirements", [])
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +225,7 @@ class Store:
             raise StoreError(f"{self.path}: the store holds no audit run")
         run_id, checker, playbook, finished = found
         rows = self._db.execute(
-            "SELECT f.path, f.sha256, r.status, r.error_code, r.report "
+            "SELECT f.path, f.sha256, r.report "
             "FROM run_files f LEFT JOIN results r ON r.sha256 = f.sha256 "
             "AND r.checker = ? AND r.playbook = ? WHERE f.run = ? ORDER BY f.path",
             (checker, playbook, run_id),
@@ -216,11 +240,26 @@ class Store:
             playbook=playbook,
             finished=finished is not None,
             rows=tuple(
-                Row(path, sha, status, code, json.loads(report) if report else None)
-                for path, sha, status, code, report in rows
+                Row.from_report(path, sha, json.loads(report))
+                if report
+                else Row(path, sha)
+                for path, sha, report in rows
             ),
             skipped=tuple(Skipped(p, r) for p, r in skipped),
         )
+
+    def reports(self, view: RunView) -> Iterator[tuple[Row, dict[str, Any]]]:
+        """Each checked document of a run with its full stored report, by path,
+        one at a time (an archive's reports need not fit in memory at once)."""
+        rows = {row.path: row for row in view.rows}
+        found = self._db.execute(
+            "SELECT f.path, r.report FROM run_files f JOIN results r "
+            "ON r.sha256 = f.sha256 AND r.checker = ? AND r.playbook = ? "
+            "WHERE f.run = ? ORDER BY f.path",
+            (view.checker, view.playbook, view.run),
+        )
+        for path, report in found:
+            yield rows[path], json.loads(report)
 
     def pages(self, view: RunView) -> Iterator[tuple[str, str]]:
         """(sha256, HTML review page) of each checked document of a run, once."""

@@ -35,18 +35,22 @@ class Summary:
         }
 
 
-def document_report(row: Row) -> dict[str, Any]:
-    """The stored report as `opi check --format json` gives it, for this path.
+def display_message(row: Row) -> str | None:
+    """The error message with this copy's path where the stored one names the file
+    it was first checked under (one result serves every copy of the content)."""
+    if row.error_message is None:
+        return None
+    prefix = f"{row.name}: "
+    if row.error_message.startswith(prefix):
+        return f"{row.path}: {row.error_message[len(prefix) :]}"
+    return row.error_message
 
-    One result serves every copy of the same content, so `file` (and the file name
-    at the start of an error message) become the path of this copy."""
-    assert row.report is not None
-    data = dict(row.report)
-    stored = str(data["file"])
-    data["file"] = row.path
-    if data["error"] and str(data["error"]["message"]).startswith(f"{stored}: "):
-        message = str(data["error"]["message"])[len(stored) + 2 :]
-        data["error"] = {**data["error"], "message": f"{row.path}: {message}"}
+
+def document_report(row: Row, report: dict[str, Any]) -> dict[str, Any]:
+    """The stored report as `opi check --format json` gives it, for this path."""
+    data = {**report, "file": row.path}
+    if data["error"]:
+        data["error"] = {**data["error"], "message": display_message(row)}
     return data
 
 
@@ -54,14 +58,14 @@ def requirement_ids(view: RunView) -> list[str]:
     """Requirement ids in playbook order, as the reports list them."""
     ids: dict[str, None] = {}
     for row in view.rows:
-        for req in (row.report or {}).get("requirements", []):
-            ids.setdefault(req["id"], None)
+        for rid, _ in row.requirements:
+            ids.setdefault(rid, None)
     return list(ids)
 
 
 def statuses(row: Row) -> dict[str, str]:
     """Requirement id -> status of one document (empty when unreadable)."""
-    return {r["id"]: r["status"] for r in (row.report or {}).get("requirements", [])}
+    return dict(row.requirements)
 
 
 def badness(row: Row) -> int:
