@@ -212,10 +212,9 @@ def _lines(glyphs: list[Glyph]) -> Iterator[list[Glyph]]:
 
 
 def _write(source: Path, placed: list[tuple[Note, list[Box]]], author: str) -> bytes:
+    """A clone of the PDF with each note's highlight (one per page it spans)."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.annotations import Highlight, Popup
     from pypdf.errors import PdfReadError
-    from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
     try:
         writer = PdfWriter(clone_from=PdfReader(source))
@@ -225,31 +224,41 @@ def _write(source: Path, placed: list[tuple[Note, list[Box]]], author: str) -> b
         ) from exc
     for note, boxes in placed:
         for page in sorted({b.page for b in boxes}):
-            on_page = [b for b in boxes if b.page == page]
-            rect = (
-                min(b.x0 for b in on_page),
-                min(b.y0 for b in on_page),
-                max(b.x1 for b in on_page),
-                max(b.y1 for b in on_page),
+            _add_highlight(
+                writer, page, note, [b for b in boxes if b.page == page], author
             )
-            highlight = Highlight(
-                rect=rect,
-                quad_points=ArrayObject(
-                    FloatObject(round(v, 2)) for b in on_page for v in b.quad
-                ),
-                highlight_color=COLOURS[note.status],
-                printing=True,
-            )
-            highlight[NameObject("/Contents")] = TextStringObject(note.text)
-            highlight[NameObject("/T")] = TextStringObject(author)
-            highlight[NameObject("/Subj")] = TextStringObject(note.text.split("\n")[0])
-            added = writer.add_annotation(page, highlight)
-            popup = Popup(rect=_popup_rect(rect, writer.pages[page]), parent=added)
-            popup_added = writer.add_annotation(page, popup)
-            added[NameObject("/Popup")] = popup_added.indirect_reference
     data = io.BytesIO()
     writer.write(data)
     return data.getvalue()
+
+
+def _add_highlight(
+    writer: Any, page: int, note: Note, boxes: list[Box], author: str
+) -> None:
+    """A highlight over the line boxes, its note in /Contents, and a popup."""
+    from pypdf.annotations import Highlight, Popup
+    from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
+
+    rect = (
+        min(b.x0 for b in boxes),
+        min(b.y0 for b in boxes),
+        max(b.x1 for b in boxes),
+        max(b.y1 for b in boxes),
+    )
+    highlight = Highlight(
+        rect=rect,
+        quad_points=ArrayObject(
+            FloatObject(round(v, 2)) for b in boxes for v in b.quad
+        ),
+        highlight_color=COLOURS[note.status],
+        printing=True,
+    )
+    highlight[NameObject("/Contents")] = TextStringObject(note.text)
+    highlight[NameObject("/T")] = TextStringObject(author)
+    highlight[NameObject("/Subj")] = TextStringObject(note.text.split("\n")[0])
+    added = writer.add_annotation(page, highlight)
+    popup = Popup(rect=_popup_rect(rect, writer.pages[page]), parent=added)
+    added[NameObject("/Popup")] = writer.add_annotation(page, popup).indirect_reference
 
 
 def _popup_rect(
