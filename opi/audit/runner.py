@@ -19,7 +19,10 @@ from pebble import ProcessExpired, ProcessPool
 from opi.audit.work import Outcome, PlaybookRef, Task, check_task, failed, warm
 
 # Imported once by the forkserver, so each (re)started worker forks with them loaded.
+# "__main__" (multiprocessing's own default) keeps each worker from importing the
+# `opi` script, and with it the whole command line, again.
 PRELOAD = [
+    "__main__",
     "spacy",
     "checkers.check",
     "checkers.readers.docx",
