@@ -57,7 +57,8 @@ def test_ui_language_switches_the_wording_not_the_agreement(
     assert tree.get("lang") == "en"
     assert "Equal access to the later procurement" in page
     assert "Conflict" in page and "Motstrid" not in page
-    # the agreement text stays Swedish
+    # the agreement text stays Swedish, and says so to a screen reader
+    assert tree.xpath("//section[@id='agreement-text']/div/@lang") == ["sv"]
     assert (
         "Kommunen ansvarar för"
         in tree.get_element_by_id("agreement-text").text_content()
