@@ -28,6 +28,11 @@ from opi.review.output import check_new, write_new
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+CONTENT_TYPES = "[Content_Types].xml"
+COMMENTS_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+)
 _NOT_TEXT = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback"}
 
 
@@ -216,30 +221,43 @@ def _run(word: Any, r: etree._Element) -> Any:
 
 
 def _merge(source: Path, saved: bytes, word: Any) -> bytes:
-    """The original package with only the changed parts taken from `saved`."""
+    """The original package with only the changed parts taken from `saved`: the
+    main part, its relationships and the comments part; the content types get
+    one entry for a new comments part and are otherwise the original's."""
     main = str(word.part.partname).lstrip("/")
     folder, name = main.rsplit("/", 1) if "/" in main else ("", main)
     rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
-    changed = {main, rels, "[Content_Types].xml"}
-    comments = word.part._comments_part  # python-docx creates it on first use
-    changed.add(str(comments.partname).lstrip("/"))
+    comments = str(word.part._comments_part.partname).lstrip("/")
+    taken = {main, rels, comments}
     out = io.BytesIO()
     with (
         zipfile.ZipFile(source) as original,
         zipfile.ZipFile(io.BytesIO(saved)) as new,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as merged,
     ):
-        new_names = set(new.namelist())
-        for info in original.infolist():
-            if info.filename in changed and info.filename in new_names:
-                merged.writestr(info, new.read(info.filename))
-            else:
-                merged.writestr(info, original.read(info.filename))
         old_names = set(original.namelist())
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename in taken:
+                data = new.read(info.filename)
+            elif info.filename == CONTENT_TYPES and comments not in old_names:
+                data = _with_comments_type(data, comments)
+            merged.writestr(info, data)
         for info in new.infolist():
-            if info.filename not in old_names and info.filename in changed:
+            if info.filename in taken and info.filename not in old_names:
                 merged.writestr(info, new.read(info.filename))
     return out.getvalue()
+
+
+def _with_comments_type(content_types: bytes, comments: str) -> bytes:
+    """[Content_Types].xml with an Override for the new comments part."""
+    root = etree.fromstring(content_types)
+    override = etree.SubElement(root, f"{{{CT}}}Override")
+    override.set("PartName", f"/{comments}")
+    override.set("ContentType", COMMENTS_TYPE)
+    return bytes(
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    )
 
 
 def read_comments(path: Path) -> list[Anchored]:
