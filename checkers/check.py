@@ -53,8 +53,9 @@ def check_document(
         and not (cue.kind == "conflict" and _in_background(document, cue, lex))
     ]
     sentences = [_sentence(s) for s in doc.sents]
-    cues = _resolve_section_cues(cues, playbook, document, lang, lex)
     parties = detect_parties(document.text[:body_end], lex)
+    cues = _drop_impersonal_conflicts(cues, playbook, document, parties, lex)
+    cues = _resolve_section_cues(cues, playbook, document, lang, lex)
     assigned = _row_parties(document, parties)
     cues += _table_assignments(playbook, document, sentences, assigned)
     ui = (
@@ -223,6 +224,26 @@ def _resolve_section_cues(
         if topical and not lex.background.search(text):
             out.append(Cue(cue.requirement, "met", cue.sentence))
     return out
+
+
+def _drop_impersonal_conflicts(
+    cues: list[Cue],
+    playbook: Playbook,
+    document: Document,
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> list[Cue]:
+    """For requirements marked conflict_needs_party, a conflict sentence that
+    names no party and no participant is no conflict."""
+    needs = {r.id for r in playbook.requirements if r.conflict_needs_party}
+    kept = []
+    for cue in cues:
+        if cue.kind == "conflict" and cue.requirement in needs:
+            text = document.text[cue.sentence[0] : cue.sentence[1]]
+            if not party_positions(text, parties) and not lex.participants.search(text):
+                continue
+        kept.append(cue)
+    return kept
 
 
 def _in_background(document: Document, cue: Cue, lex: Lexicon) -> bool:

@@ -35,7 +35,11 @@ _RESIDUAL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
-_TASK_WORD = re.compile(r"[^\W\d_]{6,}", re.UNICODE)
+_TASK_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_SUBORDINATE = re.compile(
+    r"\b(som|att|vilka?|vilket|that|which|who|der|som|at)\b", re.IGNORECASE
+)
+_CODE = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w{3,}\b", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +108,16 @@ def _about_results(sentence: str, lex: Lexicon) -> bool:
     )
 
 
+def _names(parties: tuple[str, ...]) -> set[str]:
+    """Party names as words: 'the Supplier' is also 'supplier' and 'suppliers'."""
+    names = {p.casefold() for p in parties}
+    bare = {re.sub(r"^the\s+", "", n) for n in names}
+    return names | bare | {n + "s" for n in bare}
+
+
 def _objects(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> set[str]:
     """What an ownership statement is about: its content-word stems."""
-    names = {p.casefold() for p in parties}
+    names = _names(parties)
     stems = {
         w[:7].casefold() for w in _WORD.findall(sentence) if w.casefold() not in names
     }
@@ -122,18 +133,33 @@ def _subject(sentence: str, parties: tuple[str, ...]) -> str | None:
 
 
 def _stems(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> set[str]:
-    """Task words: six-letter stems ("träna"/"träningen" differ, "rekrutterer"/
-    "rekruttere" do not), without party names and common words."""
-    names = {p.casefold() for p in parties}
-    stems = {
-        w[:6].casefold()
-        for w in _TASK_WORD.findall(sentence)
-        if w.casefold().rstrip("s") not in names and w.casefold() not in names
-    }
+    """Task words (lower case): content words of four letters or more, without
+    party names, function words and the words every clause on roles uses."""
+    names = _names(parties)
+    words = {w.casefold() for w in _TASK_WORD.findall(sentence)}
     return {
-        s
-        for s in stems
-        if not any(s.startswith(x) or x.startswith(s) for x in lex.role_stopwords)
+        w
+        for w in words
+        if w not in lex.stop_words
+        and w not in names
+        and w.rstrip("s") not in names
+        and not any(
+            w[:6].startswith(x) or x.startswith(w[:6]) for x in lex.role_stopwords
+        )
+    }
+
+
+def _codes(sentence: str) -> set[str]:
+    """Identifiers with digits ("DCB0129", "AP2") that name one thing exactly."""
+    return {c.casefold() for c in _CODE.findall(sentence)}
+
+
+def _shared(a: set[str], b: set[str]) -> set[str]:
+    """Words of `a` that `b` also speaks of: the same six-letter stem
+    ("rekrutterer"/"rekruttere"), or a compound ending in the other word
+    ("referensdata"/"data")."""
+    return {
+        w for w in a if any(w[:6] == v[:6] or v.endswith(w) or w.endswith(v) for v in b)
     }
 
 
@@ -144,27 +170,40 @@ def role_conflict(
     lex: Lexicon,
 ) -> tuple[Span, ...]:
     """The project led by two parties; a task given to one party 'alone' (or
-    denied to another) and also to another party; own costs and reimbursement."""
+    denied to another) and also to another party; the same task given twice;
+    own costs and reimbursement."""
     leads = [
         (s, _subject(s.text, parties)) for s in all_sentences if lex.lead.search(s.text)
     ]
     for (a, pa), (b, pb) in combinations(leads, 2):
         if pa and pb and pa != pb:
             return (a.span, b.span)
-    for a in responsibilities:
+    tasks = [
+        (s, *task)
+        for s in responsibilities
+        if (task := _task(s.text, parties, lex)) is not None
+    ]
+    for a, pa, ta in tasks:
         if not lex.exclusive.search(a.text):
             continue
-        pa = _subject(a.text, parties)
-        for b in responsibilities:
-            pb = _subject(b.text, parties)
-            if b is a or not pa or not pb or pa == pb:
-                continue
-            if len(_stems(a.text, parties, lex) & _stems(b.text, parties, lex)) >= 2:
+        for b, pb, tb in tasks:
+            shared = _shared(ta, tb)
+            if (
+                b is not a
+                and pa != pb
+                and (len(shared) >= 2 or (shared and len(shared) >= 0.5 * len(ta)))
+            ):
                 return (b.span, a.span)
-    same = _same_task(responsibilities, parties, lex)
-    if same:
-        return same
-    denied = _denied_task(responsibilities, all_sentences, parties, lex)
+    for (a, pa, ta), (b, pb, tb) in combinations(tasks, 2):
+        if lex.reflexive.search(a.text) or lex.reflexive.search(b.text):
+            continue  # "X develops its solution": each party its own, in parallel
+        codes_a, codes_b = _codes(a.text), _codes(b.text)
+        if codes_a and codes_b and not codes_a & codes_b:
+            continue  # "safety case (DCB0160)" and "(DCB0129)" are two things
+        shared = _shared(ta, tb)
+        if pa != pb and len(shared) >= 3 and len(shared) >= 0.6 * min(len(ta), len(tb)):
+            return (a.span, b.span)
+    denied = _denied_task(tasks, all_sentences, parties, lex)
     if denied:
         return denied
     own = [s for s in all_sentences if lex.own_costs.search(s.text)]
@@ -178,27 +217,45 @@ def role_conflict(
     return ()
 
 
-def _same_task(
-    responsibilities: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
-) -> tuple[Span, ...]:
-    """The same task, in nearly the same words, given to two different parties
-    ("X ansvarar för och bekostar elanslutningen ..." twice)."""
-    tasks = [
-        (s, p, _stems(s.text, parties, lex))
-        for s in responsibilities
-        if (p := _subject(s.text, parties))
-    ]
-    for (a, pa, sa), (b, pb, sb) in combinations(tasks, 2):
-        if pa == pb or min(len(sa), len(sb)) < 3:
-            continue
-        shared = sa & sb
-        if len(shared) >= 3 and len(shared) >= 0.6 * min(len(sa), len(sb)):
-            return (a.span, b.span)
-    return ()
+def _task(
+    sentence: str, parties: tuple[str, ...], lex: Lexicon
+) -> tuple[str, set[str]] | None:
+    """Who a sentence gives a task to and what the task is (its word stems): the
+    party before an active task verb and what follows it ("Kommunen ansvarar för
+    X"), the party after a passive one ("X bekostas av Kommunen"), or a table row
+    ("X | Kommunen"). None when no party is the subject of a task."""
+    if " | " in sentence:
+        cells = sentence.split(" | ")
+        for cell in cells[1:]:
+            named = party_positions(cell, parties)
+            if named and named[0][0] < 3:  # the cell names the party first
+                return named[0][1], _stems(cells[0], parties, lex)
+        return None
+    mentions = party_positions(sentence, parties)
+    active = lex.task_verbs.search(sentence)
+    if active:
+        before = [name for pos, name in mentions if pos < active.start()]
+        if before and not lex.is_negated(sentence, active.end()):
+            return before[-1], _stems(
+                _clause(sentence, active.end(), lex), parties, lex
+            )
+    passive = lex.task_passive.search(sentence)
+    if passive:
+        after = [name for pos, name in mentions if pos >= passive.end()]
+        if after:
+            return after[0], _stems(sentence[: passive.start()], parties, lex)
+    return None
+
+
+def _clause(sentence: str, start: int, lex: Lexicon) -> str:
+    """The sentence from `start` to the next clause break."""
+    rest = sentence[start:]
+    brk = lex.clause_breaks.search(rest)
+    return rest[: brk.start()] if brk else rest
 
 
 def _denied_task(
-    responsibilities: Sequence[Sentence],
+    tasks: Sequence[tuple[Sentence, str, set[str]]],
     all_sentences: Sequence[Sentence],
     parties: tuple[str, ...],
     lex: Lexicon,
@@ -206,25 +263,32 @@ def _denied_task(
     """A party said not to do something ("Kommunen åtar sig inga markarbeten")
     that another provision gives it ("Kommunen ansvarar för ... markarbeten")."""
     for d in all_sentences:
-        mentions = party_positions(d.text, parties)
-        if not mentions:
-            continue
-        pos, who = mentions[0]
-        neg = lex.task_denial.search(d.text, pos)
-        if not neg or neg.start() - pos > 60 or lex.not_yet.search(d.text):
-            continue
-        rest = d.text[neg.end() :]
-        brk = lex.clause_breaks.search(rest)
-        denied = _stems(rest[: brk.start()] if brk else rest, parties, lex)
-        if not denied:
-            continue
-        for r in responsibilities:
-            if r.span == d.span or _subject(r.text, parties) != who:
+        for part in d.text.split(" | "):
+            found = _denial(part, parties, lex)
+            if found is None:
                 continue
-            if lex.is_negated(r.text, len(r.text)):
-                continue
-            given = _stems(r.text, parties, lex)
-            shared = denied & given
-            if len(shared) >= 2 or (shared and shared == denied):
-                return (r.span, d.span)
+            who, denied = found
+            for r, party, given in tasks:
+                if r.span == d.span or party != who:
+                    continue
+                shared = _shared(denied, given)
+                if len(shared) >= 2 or (shared and shared == denied):
+                    return (r.span, d.span)
     return ()
+
+
+def _denial(
+    text: str, parties: tuple[str, ...], lex: Lexicon
+) -> tuple[str, set[str]] | None:
+    """The party a clause denies a task to, and the task's words."""
+    mentions = party_positions(text, parties)
+    if not mentions:
+        return None
+    pos, who = mentions[0]
+    neg = lex.task_denial.search(text, pos)
+    if not neg or neg.start() - pos > 40 or lex.not_yet.search(text):
+        return None
+    if _SUBORDINATE.search(text, pos, neg.start()):
+        return None  # "tjänster som leverantören tillhandahåller inte innebär ..."
+    denied = _stems(_clause(text, neg.end(), lex), parties, lex)
+    return (who, denied) if denied else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +20,10 @@ class Lexicon:
     not_denial: re.Pattern[str]
     commitment: re.Pattern[str]
     background_section: re.Pattern[str]
+    participants: re.Pattern[str]
+    reflexive: re.Pattern[str]
     role_stopwords: frozenset[str]
+    stop_words: frozenset[str]
     clause_breaks: re.Pattern[str]
     party_definitions: tuple[re.Pattern[str], ...]
     universal: re.Pattern[str]
@@ -31,6 +35,8 @@ class Lexicon:
     object_stopwords: frozenset[str]
     background: re.Pattern[str]
     task_denial: re.Pattern[str]
+    task_verbs: re.Pattern[str]
+    task_passive: re.Pattern[str]
     results_in_general: re.Pattern[str]
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]
@@ -77,6 +83,12 @@ def _raw() -> dict[str, Any]:
     return data
 
 
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's function-word list for the language (lower case)."""
+    module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    return frozenset(w.casefold() for w in module.STOP_WORDS)
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon of sv, en or da; another language falls back to English."""
@@ -94,7 +106,10 @@ def lexicon(language: str) -> Lexicon:
         not_denial=rx("not_denial"),
         commitment=rx("commitment"),
         background_section=rx("background_section"),
+        participants=rx("participants"),
+        reflexive=rx("reflexive"),
         role_stopwords=frozenset(entry["role_stopwords"]),
+        stop_words=_stop_words(lang),
         clause_breaks=rx("clause_breaks"),
         party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),
         universal=rx("universal"),
@@ -106,6 +121,8 @@ def lexicon(language: str) -> Lexicon:
         object_stopwords=frozenset(entry["object_stopwords"]),
         background=rx("background"),
         task_denial=rx("task_denial"),
+        task_verbs=rx("task_verbs"),
+        task_passive=rx("task_passive"),
         results_in_general=rx("results_in_general"),
         project_result=rx("project_result"),
         own_costs=rx("own_costs"),

@@ -41,6 +41,7 @@ class Requirement:
     min_met: int = 1
     negation_means_met: bool = False
     weak_blocks_met: bool = False
+    conflict_needs_party: bool = False
     detector: str | None = None
     sections: dict[str, re.Pattern[str]] | None = None
 
@@ -132,4 +133,5 @@ def _requirement(path: Path, index: int, raw: Any) -> Requirement:
         min_met=int(raw.get("min_met", 1)),
         negation_means_met=bool(raw.get("negation_means_met", False)),
         weak_blocks_met=bool(raw.get("weak_blocks_met", False)),
+        conflict_needs_party=bool(raw.get("conflict_needs_party", False)),
     )
