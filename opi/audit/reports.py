@@ -8,11 +8,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import textwrap
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from markupsafe import Markup
 
@@ -50,7 +48,7 @@ def write_reports(
     out: Path,
     *,
     titles: dict[str, str],
-    reports: Iterable[tuple[Row, dict[str, Any]]] = (),
+    reports: Iterable[tuple[Row, str]] = (),
     pages: Iterable[tuple[str, str]] = (),
     charts: SvgCache | None = None,
 ) -> Path:
@@ -108,22 +106,35 @@ def results_csv(view: RunView) -> str:
     return buffer.getvalue()
 
 
-def results_json(
-    view: RunView, reports: Iterable[tuple[Row, dict[str, Any]]]
-) -> Iterator[str]:
+def results_json(view: RunView, reports: Iterable[tuple[Row, str]]) -> Iterator[str]:
     """{"documents": [the `opi check --format json` object of each document],
-    "skipped": [{"path", "reason"}]}, sorted by path, as lines of text: written as
-    they come, never the whole archive in memory."""
+    "skipped": [{"path", "reason"}]}, sorted by path, as pieces of text written as
+    they come (never the whole archive in memory); the same text as one
+    json.dumps(..., indent=2) of it all. `reports`: each row with its stored JSON."""
     yield '{\n  "documents": ['
     written = 0
     for row, report in reports:
-        text = json.dumps(document_report(row, report), ensure_ascii=False, indent=2)
-        yield ("," if written else "") + "\n" + textwrap.indent(text, "    ")
+        text = document_json(row, report)
+        yield ("," if written else "") + "\n    " + text.replace("\n", "\n    ")
         written += 1
     yield "\n  ],\n" if written else "],\n"
     skipped = [{"path": s.display, "reason": s.reason} for s in view.skipped]
     text = json.dumps(skipped, ensure_ascii=False, indent=2)
-    yield '  "skipped": ' + textwrap.indent(text, "  ").lstrip() + "\n}\n"
+    yield '  "skipped": ' + text.replace("\n", "\n  ") + "\n}\n"
+
+
+def document_json(row: Row, report: str) -> str:
+    """One document's object, indented, with `file` this copy's path.
+
+    The stored text is re-encoded only for an error (its message names the
+    file); otherwise only the first key, `file`, is replaced: json.dumps with
+    indent runs in pure Python and would dominate a re-run of a large archive."""
+    head = '{\n  "file": '
+    if row.status != "error" and report.startswith(head):
+        end = report.index(",\n", len(head))  # a JSON string holds no raw newline
+        return head + json.dumps(row.path, ensure_ascii=False) + report[end:]
+    data = document_report(row, json.loads(report))
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def report_html(

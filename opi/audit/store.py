@@ -248,9 +248,9 @@ class Store:
             skipped=tuple(Skipped(p, r) for p, r in skipped),
         )
 
-    def reports(self, view: RunView) -> Iterator[tuple[Row, dict[str, Any]]]:
-        """Each checked document of a run with its full stored report, by path,
-        one at a time (an archive's reports need not fit in memory at once)."""
+    def reports(self, view: RunView) -> Iterator[tuple[Row, str]]:
+        """Each checked document of a run with its full stored report (JSON text),
+        by path, one at a time (an archive's reports need not fit in memory)."""
         rows = {row.path: row for row in view.rows}
         found = self._db.execute(
             "SELECT f.path, r.report FROM run_files f JOIN results r "
@@ -259,7 +259,7 @@ class Store:
             (view.checker, view.playbook, view.run),
         )
         for path, report in found:
-            yield rows[path], json.loads(report)
+            yield rows[path], report
 
     def pages(self, view: RunView) -> Iterator[tuple[str, str]]:
         """(sha256, HTML review page) of each checked document of a run, once."""

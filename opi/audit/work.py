@@ -45,7 +45,7 @@ class Outcome:
     sha256: str
     status: str
     error_code: str | None
-    report: str
+    report: str  # as results.json shows it (indented), for a cheap re-run
     seconds: float
     peak_rss_mb: float = 0.0
     page: bytes | None = None  # the per-document HTML review page, zlib-compressed
@@ -88,7 +88,7 @@ def check_task(task: Task, playbook: PlaybookRef) -> Outcome:
         sha256=task.sha256,
         status=report.status,
         error_code=data["error"]["code"] if data["error"] else None,
-        report=json.dumps(data, ensure_ascii=False),
+        report=json.dumps(data, ensure_ascii=False, indent=2),
         seconds=time.perf_counter() - started,
         peak_rss_mb=peak_rss_mb(),
         page=zlib.compress(page.encode("utf-8"), 6),
@@ -119,7 +119,7 @@ def failed(task: Task, code: ErrorCode, message: str, seconds: float) -> Outcome
         sha256=task.sha256,
         status="error",
         error_code=code,
-        report=json.dumps(data, ensure_ascii=False),
+        report=json.dumps(data, ensure_ascii=False, indent=2),
         seconds=seconds,
     )
 

@@ -14,7 +14,7 @@ from opi.audit.store import Row, RunView
 
 def _report(name: str, status: str) -> dict[str, Any]:
     return {
-        "file": name,
+        "file": f'{name} "quoted", comma',
         "format": "txt",
         "language": "sv",
         "pages": None,
@@ -42,7 +42,8 @@ def test_streamed_results_json_equals_one_json_dump(
         rows=rows,
         skipped=tuple(Skipped(f"x{i}.xyz", "unsupported") for i in range(skipped)),
     )
-    text = "".join(results_json(view, zip(rows, reports, strict=True)))
+    stored = [json.dumps(r, ensure_ascii=False, indent=2) for r in reports]
+    text = "".join(results_json(view, zip(rows, stored, strict=True)))
     expected = {
         "documents": [{**r, "file": f"dir/{i}.txt"} for i, r in enumerate(reports)],
         "skipped": [
@@ -55,12 +56,14 @@ def test_streamed_results_json_equals_one_json_dump(
 def test_an_error_message_names_this_copy_of_the_file() -> None:
     report = {
         **_report("a.pdf", "error"),
+        "file": "a.pdf",
         "error": {"code": "corrupt", "message": "a.pdf: the PDF is damaged"},
         "requirements": [],
     }
     row = Row.from_report("archive.zip!2019/b.pdf", "sha", report)
     view = RunView(1, "c", "p", True, (row,), ())
-    data = json.loads("".join(results_json(view, [(row, report)])))
+    stored = json.dumps(report, indent=2)
+    data = json.loads("".join(results_json(view, [(row, stored)])))
     assert data["documents"][0]["error"] == {
         "code": "corrupt",
         "message": "archive.zip!2019/b.pdf: the PDF is damaged",
