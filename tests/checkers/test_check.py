@@ -78,6 +78,33 @@ def test_hidden_forms_of_exclusion_and_preference_are_conflicts(
     assert status(run(tmp_path, sentence), "procurement_access") == "conflict"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Om två anbud har samma poäng ska anbudet från Leverantören ges företräde.",
+        "Leverantören ska anses uppfylla samtliga kvalificeringskrav i upphandlingen.",
+        "Leverantören ska ta del av utvärderingskriterierna tre månader innan "
+        "upphandlingen annonseras.",
+        "Leverantören förbinder sig att inte lämna anbud i Kommunens upphandling.",
+    ],
+)
+def test_preference_in_the_tender_itself_is_a_conflict(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert status(run(tmp_path, sentence), "procurement_access") == "conflict"
+
+
+def test_keeping_a_participant_out_of_drafting_the_tender_is_no_exclusion(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Ingen part ska uteslutas från en senare upphandling.\n\n"
+        "Den som deltagit i styrgruppen för Leverantörens räkning får inte delta i "
+        "att utforma upphandlingsdokumenten."
+    )
+    assert status(run(tmp_path, body), "procurement_access") == "met"
+
+
 def test_confidentiality_with_an_exception_for_the_tender_is_no_conflict(
     tmp_path: Path,
 ) -> None:
