@@ -17,7 +17,7 @@ Span = tuple[int, int]
 _PASSIVE_OWNER = re.compile(
     r"\b(ägs av|tillfaller|tillhör|tillkommer|övergår till|belongs? to|owned by|"
     r"vests?(?: exclusively)? in|shall vest(?: exclusively)? in|ejes af|tilhører|"
-    r"tilfalder|overgår til)\b",
+    r"tilfalder|tilkommer|ligger hos|overgår til)\b",
     re.IGNORECASE,
 )
 _OWNERSHIP_VERB = re.compile(
