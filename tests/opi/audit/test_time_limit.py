@@ -40,3 +40,22 @@ def test_a_slow_document_times_out_and_a_fresh_worker_checks_the_next(
 
     again = CliRunner().invoke(cli, [*args, "--force"])
     assert "checked 0, from the store 2" in again.stdout
+
+
+def test_workers_replaced_after_each_document_give_the_same_results(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for example in sorted(EXAMPLES.glob("*.txt"))[:2] + [
+        EXAMPLES / "sv_vardlarm_opi.docx"
+    ]:
+        (docs / example.name).write_bytes(example.read_bytes())
+    runs = []
+    for max_tasks in ("1", "200"):
+        out = tmp_path / f"out{max_tasks}"
+        args = ["audit", str(docs), "--jobs", "1", "--out", str(out)]
+        result = CliRunner().invoke(cli, [*args, "--max-tasks", max_tasks])
+        assert "checked 3, from the store 0" in result.stdout, result.output
+        runs.append((out / "results.csv").read_text(encoding="utf-8"))
+    assert runs[0] == runs[1]
