@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -51,8 +52,11 @@ class WorkerPool:
     """A pebble pool that turns every task into an Outcome, whatever happens."""
 
     def __init__(self, playbook: PlaybookRef, settings: PoolSettings) -> None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
+        context: BaseContext = multiprocessing.get_context("spawn")
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            forkserver = multiprocessing.get_context("forkserver")
+            forkserver.set_forkserver_preload(PRELOAD)
+            context = forkserver  # else (Windows) each worker imports it all itself
         self.playbook = playbook
         self.settings = settings
         self._pool = ProcessPool(
