@@ -370,6 +370,42 @@ def test_added_value_goals_vague_aims_deferrals_and_denials(
     assert status(run(tmp_path, body), "added_value") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "denies"),
+    [
+        (
+            "The Parties agree that no assessment of energy savings shall be "
+            "undertaken under this Agreement.",
+            True,
+        ),
+        (
+            "The City shall not collect or publish data on completion times for the "
+            "purpose of assessing the pilot.",
+            True,
+        ),
+        ("Participation confers no preference in the evaluation of tenders.", False),
+        ("The Council may use the evaluation report without restriction.", False),
+        (
+            "The results are reported in a final evaluation no later than two months "
+            "after the end of the Project.",
+            False,
+        ),
+    ],
+)
+def test_a_stated_goal_denied_later_is_a_conflict_and_only_then(
+    tmp_path: Path, sentence: str, denies: bool
+) -> None:
+    body = (
+        "This agreement is between the City (the City) and Acme Ltd (the Supplier)."
+        "\n\nThe Pilot aims to reduce fuel use by at least 20 per cent compared "
+        f"with 2024.\n\n{sentence}"
+    )
+    path = tmp_path / "en.txt"
+    path.write_text(body, encoding="utf-8")
+    status_ = check(path).finding("added_value").status
+    assert status_ == ("conflict" if denies else "met")
+
+
 def test_unreadable_file_gets_no_verdicts(fixtures: Path) -> None:
     report = check(fixtures / "scanned.pdf")
     assert report.status == "error"
