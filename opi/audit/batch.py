@@ -42,6 +42,9 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class AuditResult:
+    """A finished run: `checked` counts contents checked now (a file in two places
+    once), `cached` the documents whose result came from the store."""
+
     store: Path
     view: RunView
     cached: int
