@@ -96,8 +96,8 @@ def audit(
     PATHS are files, folders (read recursively) and .zip archives; unsupported
     files are listed and skipped. Results are kept in a SQLite store keyed by each
     file's content, the checkers' version and the playbook: a re-run checks only
-    what is new, and an interrupted run resumes. Writes results.csv, results.json
-    and report.html into --out.
+    what is new, and an interrupted run resumes. Writes results.csv, results.json,
+    report.html and each document's review page (documents/) into --out.
 
     Exit code 0 when every document is compliant, 1 when any is not (or, with
     --fail-on error, is unreadable), 2 on bad usage.
