@@ -11,7 +11,12 @@ from typing import Any
 import yaml
 
 from checkers.annotate import build_nlp
-from checkers.conflicts import Sentence, ownership_conflict, role_conflict
+from checkers.conflicts import (
+    Sentence,
+    ownership_conflict,
+    ownership_statements,
+    role_conflict,
+)
 from checkers.decide import Cue, decide
 from checkers.document import Document
 from checkers.errors import ReadError
@@ -117,7 +122,10 @@ def _structural_conflict(
     }
     substantive = [s for s in sentences if s.span in met]
     if req.detector == "ownership":
-        return ownership_conflict(substantive, parties, lex)
+        others = ownership_statements(
+            [s for s in sentences if s.span not in excluded], parties, lex
+        )
+        return ownership_conflict(substantive, parties, lex, others)
     return role_conflict(substantive, sentences, parties, lex)
 
 

@@ -17,14 +17,26 @@ Span = tuple[int, int]
 _PASSIVE_OWNER = re.compile(
     r"\b(ägs av|tillfaller|tillhör|tillkommer|övergår till|belongs? to|owned by|"
     r"vests?(?: exclusively)? in|shall vest(?: exclusively)? in|ejes af|tilhører|"
-    r"tilfalder|tilkommer|ligger hos|overgår til)\b",
+    r"tilfalder|tilkommer|ligger hos|overgår til|överlåter (\w+\s+){0,8}?till|"
+    r"överlåts till|transfers? (\w+\s+){0,8}?to|assigns? (\w+\s+){0,8}?to|"
+    r"overdrager (\w+\s+){0,8}?til)\b",
     re.IGNORECASE,
 )
 _OWNERSHIP_VERB = re.compile(
-    r"\b(äger|ägs|ägas|äga|ägare|äganderätt\w*|egendom|förvärvar|tillfaller|tillhör|"
-    r"tillkommer|övergår|överlåts|överlåtas|behåller|owns?|owned|owner|ownership|"
+    r"\b(äger(?!\s+(\w+\s+)?rätt(en)?\s+att)|ägs|ägas|äga|ägare|äganderätt\w*|"
+    r"egendom|förvärvar|tillfaller|tillhör|"
+    r"tillkommer|övergår|överlåts|överlåtas|behåller|owns|owned|owner|ownership|"
     r"property|vests?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendomsret\w*|"
-    r"tilhører|tilfalder|erhverver)\b",
+    r"tilhører|tilfalder|erhverver)\b"
+    r"|(?<!its )(?<!their )(?<!'s )(?<!’s )(?<!our )(?<!his )(?<!her )\bown\b",
+    re.IGNORECASE,
+)
+# Owning as a predicate, for statements outside the results clauses: not
+# "building owner" or "property" as nouns.
+_OWNING = re.compile(
+    r"\b(äger(?!\s+(\w+\s+)?rätt(en)?\s+att)|ägs|ägas|tillhör|tillfaller|"
+    r"tillkommer|övergår till|överlåter|owns|"
+    r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder)\b",
     re.IGNORECASE,
 )
 # "All other results" / "Övriga resultat" are what is left, not everything; "maps
@@ -60,9 +72,11 @@ def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
         return None  # "the Results do not accrue exclusively to the Municipality"
     if lex.each_own.search(sentence):
         return "*each"
-    if lex.joint.search(sentence):
-        return "*joint"
     mentions = party_positions(sentence, parties)
+    if lex.joint.search(sentence):
+        # "jointly owned by the Executive and the University": those two
+        named = sorted({name for _, name in mentions})
+        return "*joint:" + "+".join(named) if len(named) >= 2 else "*joint"
     passive = _PASSIVE_OWNER.search(sentence)
     if passive:
         # "a right to use all Results, including those owned by the other
@@ -77,28 +91,67 @@ def _universal(sentence: str, lex: Lexicon) -> bool:
 
 
 def ownership_conflict(
-    sentences: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
+    sentences: Sequence[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+    others: Sequence[Sentence] = (),
 ) -> tuple[Span, ...]:
     """Two ownership statements give the same results to different owners: one
     of them gives all the results, or both speak of the same things (the
-    forecast model, the image symbols) and one of them gives them exclusively."""
+    forecast model, the image symbols) and one of them gives them exclusively.
+    `others` are ownership statements outside the results clauses: they count
+    only by what they are about."""
+    seen = {s.span for s in sentences}
     owned = [
-        (s, o, _objects(s.text, parties, lex), _about_results(s.text, lex))
+        (s, o, _objects(s.text, parties, lex), _about_results(s.text, lex), True)
         for s in sentences
         if (o := owner(s.text, parties, lex)) is not None
+    ] + [
+        (s, o, _objects(s.text, parties, lex), False, False)
+        for s in others
+        if s.span not in seen and (o := owner(s.text, parties, lex)) is not None
     ]
-    for (a, oa, obj_a, res_a), (b, ob, obj_b, res_b) in combinations(owned, 2):
-        if oa == ob or {oa, ob} == {"*each", "*joint"}:
-            continue
+    pairs = combinations(owned, 2)
+    for (a, oa, obj_a, res_a, in_a), (b, ob, obj_b, res_b, in_b) in pairs:
+        if not (in_a or in_b) or not _incompatible(oa, ob):
+            continue  # two recitals about land are no results clause
         a_all = _universal(a.text, lex) and not oa.startswith("*")
         b_all = _universal(b.text, lex) and not ob.startswith("*")
         shared = obj_a & obj_b
         sole = bool(lex.sole_owner.search(a.text) or lex.sole_owner.search(b.text))
-        if (res_a and res_b and (a_all or b_all)) or len(shared) >= 2:
+        both_joint = oa.startswith("*joint:") and ob.startswith("*joint:")
+        if (res_a and res_b and (a_all or b_all or both_joint)) or len(shared) >= 2:
             return (a.span, b.span)
         if shared and sole:
             return (a.span, b.span)
     return ()
+
+
+def _incompatible(a: str, b: str) -> bool:
+    """Two owners that cannot both hold the same results. Each party its own fits
+    joint ownership of what is made together, and joint ownership by unnamed
+    co-creators fits joint ownership by named ones."""
+    if a == b:
+        return False
+    kind_a, kind_b = a.split(":")[0], b.split(":")[0]
+    if {kind_a, kind_b} == {"*each", "*joint"}:
+        return False
+    if kind_a == kind_b == "*joint":
+        return ":" in a and ":" in b
+    return True
+
+
+def ownership_statements(
+    sentences: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
+) -> list[Sentence]:
+    """Sentences outside the results clauses that still give something to an
+    owner ("Eftersom Textilcirkeln äger sorteringsmetoden ..."): the conflict
+    detector compares them with the others by what they are about."""
+    return [
+        s
+        for s in sentences
+        if _OWNING.search(s.text) and owner(s.text, parties, lex) is not None
+    ]
 
 
 def _about_results(sentence: str, lex: Lexicon) -> bool:

@@ -235,6 +235,41 @@ def test_a_right_to_use_all_results_is_no_ownership(tmp_path: Path) -> None:
     assert check(path).finding("result_ownership").status == "met"
 
 
+def test_an_ownership_statement_outside_the_results_clause_still_conflicts(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Metoden för sortering som vi tar fram i projektet ägs av Kommunen.\n\n"
+        "Eftersom Leverantören äger sorteringsmetoden får Kommunen bara publicera en "
+        "beskrivning av metoden med Leverantörens godkännande."
+    )
+    assert status(run(tmp_path, body), "result_ownership") == "conflict"
+
+
+def test_a_right_to_audit_and_two_recitals_are_no_ownership_conflict(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Samtliga resultat som tas fram i projektet tillfaller Kommunen.\n\n"
+        "För att kontrollera att Leverantören fullgör sina åtaganden äger Kommunen "
+        "rätt att granska Leverantörens verksamhet."
+    )
+    assert status(run(tmp_path, body), "result_ownership") == "met"
+
+
+def test_joint_owners_named_differently_conflict(tmp_path: Path) -> None:
+    body = (
+        "This agreement is between the City (the City), Acme Ltd (Acme) and Beta Ltd "
+        "(Beta).\n\nThe jointly developed foreground, including the interface, shall "
+        "be jointly owned by Acme and Beta in equal shares.\n\nThe jointly developed "
+        "foreground, including the interface, shall be jointly owned by the City and "
+        "Acme in equal shares."
+    )
+    path = tmp_path / "en.txt"
+    path.write_text(body, encoding="utf-8")
+    assert check(path).finding("result_ownership").status == "conflict"
+
+
 def test_the_same_task_given_to_two_parties_conflicts(tmp_path: Path) -> None:
     body = (
         "Kommunen ansvarar för och bekostar den tillfälliga elanslutningen till "
