@@ -63,7 +63,7 @@ class Sentence:
 def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     """Who a results-ownership sentence gives the results to: a party, '*each' or
     '*joint'; None when it does not say (or speaks of background IP)."""
-    if lex.background.search(sentence):
+    if lex.background.search(sentence) or _DEFINITION.search(sentence):
         return None
     verb = _OWNERSHIP_VERB.search(sentence)
     if verb is None:
@@ -115,16 +115,71 @@ def ownership_conflict(
     for (a, oa, obj_a, res_a, in_a), (b, ob, obj_b, res_b, in_b) in pairs:
         if not (in_a or in_b) or not _incompatible(oa, ob):
             continue  # two recitals about land are no results clause
+        kind_a = _own_kind(a.text, oa, parties, lex)
+        kind_b = _own_kind(b.text, ob, parties, lex)
         a_all = _universal(a.text, lex) and not oa.startswith("*")
         b_all = _universal(b.text, lex) and not ob.startswith("*")
         shared = obj_a & obj_b
         sole = bool(lex.sole_owner.search(a.text) or lex.sole_owner.search(b.text))
         both_joint = oa.startswith("*joint:") and ob.startswith("*joint:")
-        if (res_a and res_b and (a_all or b_all or both_joint)) or len(shared) >= 2:
+        if res_a and res_b and (a_all or b_all or both_joint):
             return (a.span, b.span)
-        if shared and sole:
+        if kind_a and kind_b or not (_comparable(a.text) and _comparable(b.text)):
+            continue  # "Xencor owns Xencor Inventions", "Aimmune owns Aimmune ..."
+        if len(shared) >= 2 or (shared and sole):
             return (a.span, b.span)
     return ()
+
+
+_MAX_WORDS = 70  # longer legal sentences say too much to be compared by their words
+_DEFINITION = re.compile(
+    r"^\W*(\d+(\.\d+)*\.?\s+)?[\"“”'‘’]?[^\"“”'‘’.]{1,80}[\"“”'‘’]?\s+"
+    r"(means|shall mean|has the meaning|avses|betyder|innebär|betyder|betegner)\b",
+    re.IGNORECASE,
+)
+
+
+def _comparable(sentence: str) -> bool:
+    """A sentence short enough to compare by its words, and not a definition."""
+    return len(sentence.split()) <= _MAX_WORDS and not _DEFINITION.search(sentence)
+
+
+def _reciprocal(a: str, pa: str, b: str, pb: str, parties: tuple[str, ...]) -> bool:
+    """Mirror duties: "DIALOG will notify ENERGOUS ..." and "ENERGOUS will notify
+    DIALOG ..." - each names the other party as the one it acts towards."""
+    in_a = {name for _, name in party_positions(a, parties)}
+    in_b = {name for _, name in party_positions(b, parties)}
+    return pb in in_a and pa in in_b
+
+
+def _own_kind(
+    sentence: str,
+    owner_: str,
+    parties: tuple[str, ...],
+    lex: Lexicon,
+    anchor: re.Pattern[str] = _OWNERSHIP_VERB,
+) -> bool:
+    """The owner is named again in what the clause gives it, after the verb
+    ("Xencor owns Patents Covering any Xencor Invention", "ENERGOUS retains ...
+    ENERGOUS' Marks"): each party's own kind of thing, not all of it. A mention
+    before the verb or in another clause ("..., eftersom projektet genomförs i
+    Kommunens skolor") is not."""
+    if owner_.startswith("*"):
+        return False
+    verb = anchor.search(sentence)
+    if verb is None:
+        return False
+    brk = lex.clause_breaks.search(sentence, verb.end())
+    hi = brk.start() if brk else len(sentence)
+    after = [
+        name
+        for pos, name in party_positions(sentence[verb.end() : hi], parties)
+        if name == owner_
+    ]
+    slot = 1 if after and _PASSIVE_OWNER.match(sentence, verb.start()) else 0
+    if anchor is not _OWNERSHIP_VERB:
+        slot = 1 if after and lex.task_passive.match(sentence, verb.start()) else 0
+    return len(after) - slot >= 1
 
 
 def _incompatible(a: str, b: str) -> bool:
@@ -234,20 +289,20 @@ def role_conflict(
     tasks = [
         (s, *task)
         for s in responsibilities
-        if (task := _task(s.text, parties, lex)) is not None
+        if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
     ]
     for a, pa, ta in tasks:
         if not lex.exclusive.search(a.text):
             continue
         for b, pb, tb in tasks:
+            if b is a or pa == pb or _unrelated(a.text, pa, b.text, pb, parties, lex):
+                continue
             shared = _shared(ta, tb)
-            if (
-                b is not a
-                and pa != pb
-                and (len(shared) >= 2 or (shared and len(shared) >= 0.5 * len(ta)))
-            ):
+            if len(shared) >= 2 or (shared and len(shared) >= 0.5 * len(ta)):
                 return (b.span, a.span)
     for (a, pa, ta), (b, pb, tb) in combinations(tasks, 2):
+        if pa == pb or _unrelated(a.text, pa, b.text, pb, parties, lex):
+            continue
         if lex.reflexive.search(a.text) or lex.reflexive.search(b.text):
             continue  # "X develops its solution": each party its own, in parallel
         codes_a, codes_b = _codes(a.text), _codes(b.text)
@@ -268,6 +323,18 @@ def role_conflict(
     if own and pays:
         return (own[0].span, pays[0].span)
     return ()
+
+
+def _unrelated(
+    a: str, pa: str, b: str, pb: str, parties: tuple[str, ...], lex: Lexicon
+) -> bool:
+    """Two parties' duties that cannot clash: mirror duties towards each other, or
+    each about its own kind of thing ("Theravance Patents", "GSK Trademarks")."""
+    if _reciprocal(a, pa, b, pb, parties):
+        return True
+    return _own_kind(a, pa, parties, lex, lex.task_verbs) and _own_kind(
+        b, pb, parties, lex, lex.task_verbs
+    )
 
 
 def _task(

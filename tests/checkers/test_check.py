@@ -270,6 +270,25 @@ def test_joint_owners_named_differently_conflict(tmp_path: Path) -> None:
     assert check(path).finding("result_ownership").status == "conflict"
 
 
+def test_mirror_duties_and_each_partys_own_kind_are_no_conflict(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "This agreement is between Dialog Ltd (DIALOG) and Energous Ltd (ENERGOUS)."
+        "\n\nDIALOG will provide ENERGOUS with notice of any change of control "
+        "within ten days after the closing thereof.\n\nENERGOUS will provide DIALOG "
+        "with notice of any change of control within ten days after the closing "
+        "thereof.\n\nENERGOUS retains all right, title and interest in the ENERGOUS "
+        "Product IP and the ENERGOUS Marks.\n\nDIALOG retains all right, title and "
+        "interest in the DIALOG Marks and the DIALOG Product IP."
+    )
+    path = tmp_path / "en.txt"
+    path.write_text(body, encoding="utf-8")
+    report = check(path)
+    assert report.finding("role_allocation").status != "conflict"
+    assert report.finding("result_ownership").status != "conflict"
+
+
 def test_the_same_task_given_to_two_parties_conflicts(tmp_path: Path) -> None:
     body = (
         "Kommunen ansvarar för och bekostar den tillfälliga elanslutningen till "
