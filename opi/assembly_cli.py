@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
-from assembler.assemble import OutputFormat, assemble_file
-from assembler.errors import AssemblyError, OutputExistsError, SpecError
-from assembler.init import write_example_spec
-from assembler.spec import spec_schema
-from clauses.errors import ClauseError
-from clauses.lint import lint_library
-from clauses.loader import load_library
+# The assembler (docxtpl, pydantic) is imported inside the commands that use it,
+# so that `opi check` and `opi --version` do not pay for it at start-up.
+if TYPE_CHECKING:
+    from assembler.assemble import OutputFormat
 
 
 def _fail(exc: Exception, code: int) -> None:
@@ -64,13 +61,16 @@ def assemble(
     requirement that does not come out met. Exit code 2 for an invalid deal
     description or an existing OUT without --force.
     """
+    from assembler.assemble import assemble_file
+    from assembler.errors import AssemblyError, OutputExistsError, SpecError
+
     try:
         agreement = assemble_file(
             spec_path,
             out,
             language=cast(Literal["sv", "en"] | None, lang),
             template=template,
-            fmt=cast(OutputFormat, fmt),
+            fmt=cast("OutputFormat", fmt),
             force=force,
         )
     except (SpecError, OutputExistsError) as exc:
@@ -111,6 +111,9 @@ def spec() -> None:
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 def spec_init(path: Path, force: bool) -> None:
     """Write a commented, valid example deal description to PATH."""
+    from assembler.errors import OutputExistsError
+    from assembler.init import write_example_spec
+
     try:
         write_example_spec(path, force=force)
     except OutputExistsError as exc:
@@ -124,6 +127,8 @@ def spec_init(path: Path, force: bool) -> None:
 @spec.command("schema")
 def spec_schema_command() -> None:
     """Print the JSON Schema of the deal description."""
+    from assembler.spec import spec_schema
+
     click.echo(spec_schema(), nl=False)
 
 
@@ -135,6 +140,9 @@ def clauses() -> None:
 @clauses.command("list")
 def clauses_list() -> None:
     """List every clause: id@version, section, requirements covered."""
+    from clauses.errors import ClauseError
+    from clauses.loader import load_library
+
     try:
         library = load_library()
     except ClauseError as exc:
@@ -151,6 +159,9 @@ def clauses_list() -> None:
 )
 def clauses_show(clause_id: str, lang: str) -> None:
     """Show one clause's metadata and its template text."""
+    from clauses.errors import ClauseError
+    from clauses.loader import load_library
+
     try:
         clause = load_library().clause(clause_id)
     except ClauseError as exc:
@@ -167,6 +178,8 @@ def clauses_show(clause_id: str, lang: str) -> None:
 @clauses.command("lint")
 def clauses_lint() -> None:
     """Check every clause file; exit 1 listing all problems if any."""
+    from clauses.lint import lint_library
+
     problems = lint_library()
     for problem in problems:
         click.echo(str(problem))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -15,6 +17,20 @@ def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert __version__ in result.output
+
+
+def test_starting_the_cli_loads_no_engine_it_does_not_need() -> None:
+    """`opi check` and `opi --version` start fast: the assembler, spaCy and the
+    plotting and PDF-writing libraries load only in the commands that use them."""
+    code = (
+        "import sys, opi.cli; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'assembler', 'docxtpl', 'pydantic', 'spacy', 'matplotlib', 'pypdf'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_read_shows_blocks_with_kind_location_and_section(examples: Path) -> None:
