@@ -5,6 +5,8 @@ match: doc.spans["cues"], labelled '<requirement>:<kind>'."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,51 +35,69 @@ class CueMarker:
         self.playbook = playbook
         self.language = language
         self.lex = lex
+        # One combined pattern per requirement and kind screens each sentence
+        # first: most sentences match no cue of most groups.
+        self.groups = [
+            (req.id, kind, _screen(patterns), patterns)
+            for req in playbook.requirements
+            for kind in CUE_KINDS
+            if (patterns := req.patterns(language, kind))
+        ]
 
     def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+
+        starts = [token.idx for token in doc]
         spans = []
         for sent in doc.sents:
             sentence = sent.text
-            for req in self.playbook.requirements:
-                for kind in CUE_KINDS:
-                    for pattern in req.patterns(self.language, kind):
-                        for match in pattern.finditer(sentence):
-                            if kind == "denied":
-                                negated = self.lex.denied(
-                                    sentence, match.start(), match.end()
-                                )
-                            elif kind == "conflict_if_negated":
-                                negated = self.lex.governs(
-                                    sentence, match.start(), match.end()
-                                )
-                            else:
-                                negated = self.lex.is_negated(sentence, match.start())
-                            if kind == "conflict" and self.lex.lawful_exclusion.search(
-                                sentence
-                            ):
-                                negated = True  # excluded only as the law allows
-                            label = _label(kind, negated)
-                            span = doc.char_span(
-                                sent.start_char + match.start(),
-                                sent.start_char + match.end(),
-                                label=f"{req.id}:{label}",
-                                alignment_mode="expand",
-                            )
-                            if span is not None and label is not None:
-                                spans.append(span)
+            lawful = self.lex.lawful_exclusion.search(sentence) is not None
+            for req_id, kind, screen, patterns in self.groups:
+                if screen is not None and not screen.search(sentence):
+                    continue
+                for pattern in patterns:
+                    for match in pattern.finditer(sentence):
+                        label = _label(kind, self._negated(kind, sentence, match))
+                        if kind == "conflict" and lawful:
+                            label = "negated"  # excluded only as the law allows
+                        if label is None:
+                            continue
+                        start = sent.start_char + match.start()
+                        end = sent.start_char + match.end()
+                        first = bisect_right(starts, start) - 1
+                        last = max(bisect_left(starts, end), first + 1)
+                        spans.append(Span(doc, first, last, label=f"{req_id}:{label}"))
         doc.spans["cues"] = spans
         return doc
+
+    def _negated(self, kind: str, sentence: str, match: re.Match[str]) -> bool:
+        if kind == "denied":
+            return self.lex.denied(sentence, match.start(), match.end())
+        if kind == "conflict_if_negated":
+            return self.lex.governs(sentence, match.start(), match.end())
+        return self.lex.is_negated(sentence, match.start())
+
+
+def _screen(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """All patterns of a group as one alternation (None if they cannot be joined)."""
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def mark_block_starts(doc: Any) -> Any:
     """A block of the document model (joined by blank lines) starts a sentence:
     a heading never runs into the paragraph below it."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n\n" in previous.text:
-            token.is_sent_start = True
-        elif token.is_space and "\n\n" in token.text:
-            token.is_sent_start = False
+    # One pass over an array: the token setter rescans the whole doc each time.
+    starts = doc.to_array(["SENT_START"]).astype("int64")
+    breaks = [t.is_space and "\n\n" in t.text for t in doc]
+    for i in range(1, len(doc)):
+        if breaks[i - 1]:
+            starts[i] = 1
+        elif breaks[i]:
+            starts[i] = -1
+    doc.from_array(["SENT_START"], starts.astype("uint64"))
     return doc
 
 

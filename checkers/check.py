@@ -51,13 +51,20 @@ def check_document(
     nlp = build_nlp(lang, playbook.source)
     doc = nlp(document.text[:body_end])
     lex = lexicon(lang)
+    sents = list(doc.sents)
+    sentences = [_sentence(s) for s in sents]
+    # The sentence of each cue, by token index (span.sent rescans the document)
+    sentence_of = [0] * len(doc)
+    for number, sent in enumerate(sents):
+        sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
     cues = [
         cue
-        for cue in (_cue(span) for span in doc.spans["cues"])
+        for cue in (
+            _cue(span, sentences[sentence_of[span.start]]) for span in doc.spans["cues"]
+        )
         if (cue.kind == "partial" or not _in_heading(document, cue.sentence[0]))
         and not (cue.kind == "conflict" and _in_background(document, cue, lex))
     ]
-    sentences = [_sentence(s) for s in doc.sents]
     parties = detect_parties(document.text[:body_end], lex)
     cues = _drop_impersonal_conflicts(cues, playbook, document, parties, lex)
     cues = _resolve_section_cues(cues, playbook, document, lang, lex)
@@ -269,9 +276,9 @@ def _in_heading(document: Document, offset: int) -> bool:
     return block is not None and block.kind == "heading"
 
 
-def _cue(span: Any) -> Cue:
+def _cue(span: Any, sentence: Sentence) -> Cue:
     requirement, kind = span.label_.split(":", 1)
-    return Cue(requirement=requirement, kind=kind, sentence=_sentence(span.sent).span)
+    return Cue(requirement=requirement, kind=kind, sentence=sentence.span)
 
 
 def _named_subjects(
