@@ -61,6 +61,11 @@ def _write_atomically(out: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        # mkstemp makes the file private (0600); an agreement gets the mode any
+        # new file of the user's would (0666 less the umask)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)
         os.replace(temp, out)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -124,6 +125,19 @@ def test_an_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> No
     assert out.read_text(encoding="utf-8") == "keep me"
     assemble_file(spec_file, out, fmt="md", force=True)
     assert out.read_text(encoding="utf-8").startswith("# Avtal om")
+
+
+def test_an_assembled_file_gets_the_users_usual_mode(tmp_path: Path) -> None:
+    spec_file = (
+        Path(__file__).resolve().parents[2] / "corpora/specs/sv_region_supplier.yaml"
+    )
+    out = tmp_path / "avtal.md"
+    mask = os.umask(0o022)
+    try:
+        assemble_file(spec_file, out, fmt="md")
+    finally:
+        os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o644
 
 
 def test_nothing_is_written_for_an_invalid_spec(tmp_path: Path) -> None:
