@@ -129,9 +129,7 @@ def _structural_conflict(
     }
     substantive = [s for s in sentences if s.span in met]
     if req.detector == "ownership":
-        others = ownership_statements(
-            [s for s in sentences if s.span not in excluded], parties, lex
-        )
+        others = ownership_statements([s for s in sentences if s.span not in excluded])
         return ownership_conflict(substantive, parties, lex, others)
     return role_conflict(substantive, sentences, parties, lex)
 

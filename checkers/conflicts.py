@@ -196,17 +196,12 @@ def _incompatible(a: str, b: str) -> bool:
     return True
 
 
-def ownership_statements(
-    sentences: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
-) -> list[Sentence]:
-    """Sentences outside the results clauses that still give something to an
+def ownership_statements(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences outside the results clauses that may still give something to an
     owner ("Eftersom Textilcirkeln äger sorteringsmetoden ..."): the conflict
-    detector compares them with the others by what they are about."""
-    return [
-        s
-        for s in sentences
-        if _OWNING.search(s.text) and owner(s.text, parties, lex) is not None
-    ]
+    detector keeps those that name an owner and compares them by what they are
+    about."""
+    return [s for s in sentences if _OWNING.search(s.text)]
 
 
 def _about_results(sentence: str, lex: Lexicon) -> bool:

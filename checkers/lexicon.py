@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -96,37 +96,18 @@ def lexicon(language: str) -> Lexicon:
     lang = language if language in raw and language not in ("party_nouns",) else "en"
     entry = raw[lang]
 
-    def rx(key: str) -> re.Pattern[str]:
-        return re.compile(entry[key], re.IGNORECASE)
-
+    # Every pattern field is the language entry's key of the same name.
+    patterns: dict[str, Any] = {
+        f.name: re.compile(entry[f.name], re.IGNORECASE)
+        for f in fields(Lexicon)
+        if f.type == "re.Pattern[str]"
+    }
     return Lexicon(
-        negators=rx("negators"),
-        not_yet=rx("not_yet"),
-        lawful_exclusion=rx("lawful_exclusion"),
-        not_denial=rx("not_denial"),
-        commitment=rx("commitment"),
-        background_section=rx("background_section"),
-        participants=rx("participants"),
-        reflexive=rx("reflexive"),
+        **patterns,
         role_stopwords=frozenset(entry["role_stopwords"]),
-        stop_words=_stop_words(lang),
-        clause_breaks=rx("clause_breaks"),
-        party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),
-        universal=rx("universal"),
-        exclusive=rx("exclusive"),
-        lead=rx("lead"),
-        each_own=rx("each_own"),
-        joint=rx("joint"),
-        sole_owner=rx("sole_owner"),
         object_stopwords=frozenset(entry["object_stopwords"]),
-        background=rx("background"),
-        task_denial=rx("task_denial"),
-        task_verbs=rx("task_verbs"),
-        task_passive=rx("task_passive"),
-        results_in_general=rx("results_in_general"),
-        project_result=rx("project_result"),
-        own_costs=rx("own_costs"),
-        reimburse=rx("reimburse"),
+        stop_words=_stop_words(lang),
+        party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),
         party_nouns=tuple(raw["party_nouns"].get(lang, [])),
         not_parties=frozenset(raw["not_parties"]),
     )

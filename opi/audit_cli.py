@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from opi.options import playbook_option
+
 if TYPE_CHECKING:
     from opi.audit import AuditResult, AuditSettings, Progress
 
@@ -40,11 +42,7 @@ STORE_NAME = "opi-audit.sqlite"
     type=click.Path(dir_okay=False, path_type=Path),
     help=f"The SQLite store of results [default: OUT/{STORE_NAME}].",
 )
-@click.option(
-    "--playbook",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="An organisation's own playbook (YAML) instead of the built-in one.",
-)
+@playbook_option
 @click.option(
     "--fail-on",
     type=click.Choice(["non-compliant", "error"]),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from opi.options import playbook_option
 from opi.render import location
 
 if TYPE_CHECKING:
@@ -50,11 +51,7 @@ if TYPE_CHECKING:
     help="Language of explanations, the HTML page and comments; auto: Swedish "
     "for a Swedish agreement, else English.",
 )
-@click.option(
-    "--playbook",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="An organisation's own playbook (YAML) instead of the built-in one.",
-)
+@playbook_option
 @click.option(
     "--annotate",
     type=click.Path(dir_okay=False, path_type=Path),
