@@ -24,6 +24,13 @@ def run(tmp_path: Path, body: str, name: str = "avtal.txt") -> Report:
     return check(path)
 
 
+def run_en(tmp_path: Path, body: str) -> Report:
+    """Check an English agreement written in full by the test (no preamble added)."""
+    path = tmp_path / "en.txt"
+    path.write_text(body, encoding="utf-8")
+    return check(path)
+
+
 def status(report: Report, requirement: str) -> str:
     return report.finding(requirement).status
 
@@ -123,9 +130,7 @@ def test_first_refusal_is_a_conflict_in_english(tmp_path: Path) -> None:
         "The City and the Supplier shall cooperate.\n\n"
         "The Supplier shall have a right of first refusal to supply the solution."
     )
-    path = tmp_path / "en.txt"
-    path.write_text(body, encoding="utf-8")
-    assert check(path).finding("procurement_access").status == "conflict"
+    assert run_en(tmp_path, body).finding("procurement_access").status == "conflict"
 
 
 def test_deferred_ownership_is_partial(tmp_path: Path) -> None:
@@ -230,9 +235,7 @@ def test_a_right_to_use_all_results_is_no_ownership(tmp_path: Path) -> None:
         "free, non-exclusive and perpetual right to use all results for its own "
         "operations."
     )
-    path = tmp_path / "en.txt"
-    path.write_text(body, encoding="utf-8")
-    assert check(path).finding("result_ownership").status == "met"
+    assert run_en(tmp_path, body).finding("result_ownership").status == "met"
 
 
 def test_an_ownership_statement_outside_the_results_clause_still_conflicts(
@@ -265,9 +268,7 @@ def test_joint_owners_named_differently_conflict(tmp_path: Path) -> None:
         "foreground, including the interface, shall be jointly owned by the City and "
         "Acme in equal shares."
     )
-    path = tmp_path / "en.txt"
-    path.write_text(body, encoding="utf-8")
-    assert check(path).finding("result_ownership").status == "conflict"
+    assert run_en(tmp_path, body).finding("result_ownership").status == "conflict"
 
 
 def test_mirror_duties_and_each_partys_own_kind_are_no_conflict(
@@ -282,9 +283,7 @@ def test_mirror_duties_and_each_partys_own_kind_are_no_conflict(
         "Product IP and the ENERGOUS Marks.\n\nDIALOG retains all right, title and "
         "interest in the DIALOG Marks and the DIALOG Product IP."
     )
-    path = tmp_path / "en.txt"
-    path.write_text(body, encoding="utf-8")
-    report = check(path)
+    report = run_en(tmp_path, body)
     assert report.finding("role_allocation").status != "conflict"
     assert report.finding("result_ownership").status != "conflict"
 
@@ -339,9 +338,7 @@ def test_parties_named_by_legal_form_and_we_call_it(tmp_path: Path) -> None:
         "The transcripts made by the Municipality's staff during the project are "
         "owned by the Municipality."
     )
-    path = tmp_path / "en.txt"
-    path.write_text(body, encoding="utf-8")
-    report = check(path)
+    report = run_en(tmp_path, body)
     assert report.finding("role_allocation").status == "met"
     assert report.finding("result_ownership").status == "conflict"
 
@@ -454,9 +451,7 @@ def test_a_stated_goal_denied_later_is_a_conflict_and_only_then(
         "\n\nThe Pilot aims to reduce fuel use by at least 20 per cent compared "
         f"with 2024.\n\n{sentence}"
     )
-    path = tmp_path / "en.txt"
-    path.write_text(body, encoding="utf-8")
-    status_ = check(path).finding("added_value").status
+    status_ = run_en(tmp_path, body).finding("added_value").status
     assert status_ == ("conflict" if denies else "met")
 
 
