@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check examples bench clean
+.PHONY: run test lint typecheck check examples lemmas bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+## lemmas: rebuild the lookup-lemma tries in checkers/data/lemmas/ from
+## spacy-lookups-data (deterministic; a test checks the shipped files are this build)
+lemmas: $(STAMP)
+	$(BIN)/python -m checkers.lemmas
 
 ## examples: regenerate corpora/examples and corpora/fixtures (deterministic)
 examples: $(STAMP)

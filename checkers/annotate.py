@@ -1,4 +1,5 @@
-"""The spaCy side: a blank pipeline per language with a sentencizer, block
+"""The spaCy side: a blank pipeline per language with the lookup lemmatizer
+(`opi_lemmatizer_v1`), a sentencizer, block
 boundaries as sentence starts (`opi_blocks_v1`), and the cue component
 (`opi_cues_v1`) that marks, sentence by sentence, what each requirement's cues
 match: doc.spans["cues"], labelled '<requirement>:<kind>'."""
@@ -101,11 +102,34 @@ def mark_block_starts(doc: Any) -> Any:
     return doc
 
 
+class LookupLemmatizer:
+    """Sets token.lemma_ from the shipped lookup table (checkers/lemmas.py):
+    lower-cased before lookup, Swedish and Danish compounds by their last part."""
+
+    def __init__(self, language: str) -> None:
+        self.lex = lexicon(language)
+
+    def __call__(self, doc: Any) -> Any:
+        for token in doc:
+            if token.is_alpha:
+                token.lemma_ = self.lex.lemma(token.text)
+        return doc
+
+
 def _register() -> None:
     from spacy.language import Language
 
     if "opi_cues_v1" in Language.factories:
         return
+
+    @Language.factory(
+        "opi_lemmatizer_v1",
+        default_config={"language": "en"},
+        assigns=["token.lemma"],
+    )
+    def make_lemmatizer(nlp: Any, name: str, language: str) -> LookupLemmatizer:
+        return LookupLemmatizer(language)
+
     Language.component(
         "opi_blocks_v1",
         func=mark_block_starts,
@@ -127,11 +151,13 @@ def _register() -> None:
 
 @cache
 def build_nlp(language: str, playbook_path: str) -> Any:
-    """spacy.blank(lang) + sentencizer + opi_blocks_v1 + opi_cues_v1 (lazy import)."""
+    """spacy.blank(lang) + opi_lemmatizer_v1 + sentencizer + opi_blocks_v1 +
+    opi_cues_v1 (lazy import)."""
     import spacy
 
     _register()
     nlp = spacy.blank(language)
+    nlp.add_pipe("opi_lemmatizer_v1", config={"language": language})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("opi_blocks_v1")
     nlp.add_pipe(

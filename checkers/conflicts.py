@@ -241,7 +241,7 @@ def _stems(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> set[str]:
     names = _names(parties)
     words = {w.casefold() for w in _TASK_WORD.findall(sentence)}
     return {
-        w
+        lex.lemma(w)
         for w in words
         if w not in lex.stop_words
         and w not in names
@@ -261,9 +261,7 @@ def _shared(a: set[str], b: set[str]) -> set[str]:
     """Words of `a` that `b` also speaks of: the same six-letter stem
     ("rekrutterer"/"rekruttere"), or a compound ending in the other word
     ("referensdata"/"data")."""
-    return {
-        w for w in a if any(w[:6] == v[:6] or v.endswith(w) or w.endswith(v) for v in b)
-    }
+    return {w for w in a if any(w == v or v.endswith(w) or w.endswith(v) for v in b)}
 
 
 def role_conflict(

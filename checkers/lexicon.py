@@ -11,9 +11,12 @@ from typing import Any
 
 import yaml
 
+from checkers.lemmas import lemma_table
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    language: str
     negators: re.Pattern[str]
     not_yet: re.Pattern[str]
     lawful_exclusion: re.Pattern[str]
@@ -43,6 +46,11 @@ class Lexicon:
     reimburse: re.Pattern[str]
     party_nouns: tuple[str, ...]
     not_parties: frozenset[str]
+
+    def lemma(self, word: str) -> str:
+        """The lookup lemma of a word, lower case (the word if it is unknown)."""
+        table = lemma_table(self.language)
+        return table.lemma(word) if table is not None else word.lower()
 
     def denied(self, sentence: str, start: int, end: int) -> bool:
         """A negator close to sentence[start:end] (a few words before, or after it:
@@ -103,6 +111,7 @@ def lexicon(language: str) -> Lexicon:
         if f.type == "re.Pattern[str]"
     }
     return Lexicon(
+        language=lang,
         **patterns,
         role_stopwords=frozenset(entry["role_stopwords"]),
         object_stopwords=frozenset(entry["object_stopwords"]),
