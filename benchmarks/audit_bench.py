@@ -11,7 +11,8 @@ dedupe_chars pass they need roughly doubles reading time; read_bench covers them
   reports included, as a user sees it) and the speed-up;
 - pages/s of bare pdfplumber `extract_text` over the same PDFs (the floor our PDF
   dependency sets), the in-worker seconds per PDF page of the audit (read + check +
-  review page) and the ratio of the two;
+  review page) and the ratio of the two, with plain pages read through pdfium (the
+  default) and with every page read by pdfplumber;
 - where the in-worker time goes (read / check / review page), measured in process;
 - documents/s of a warm re-run (everything in the store), of the archive and of ten
   copies of it (start-up weighs less);
@@ -142,13 +143,15 @@ def breakdown(files: list[Path]) -> dict[str, float]:
     """Seconds of bare extract_text, and of our read, check and review page, over
     `files` in this process, interleaved file by file so that the load of a shared
     machine weighs on both sides alike."""
-    from checkers import read_document
+    from checkers import ReadLimits, read_document
     from checkers.check import check_document
     from opi.audit.work import PlaybookRef, warm
     from opi.review.html import render_html
 
     warm(PlaybookRef("builtin", None))
-    spent = dict.fromkeys(("extract_text", "read", "check", "review page"), 0.0)
+    plumber_only = ReadLimits(pdf_fast_path=False)
+    keys = ("extract_text", "read", "check", "review page", "read (pdfplumber only)")
+    spent = dict.fromkeys(keys, 0.0)
     for path in files:
         t0 = time.perf_counter()
         _bare_extract(path)
@@ -159,10 +162,13 @@ def breakdown(files: list[Path]) -> dict[str, float]:
         t3 = time.perf_counter()
         render_html(report, document)
         t4 = time.perf_counter()
+        read_document(path, limits=plumber_only)
+        t5 = time.perf_counter()
         spent["extract_text"] += t1 - t0
         spent["read"] += t2 - t1
         spent["check"] += t3 - t2
         spent["review page"] += t4 - t3
+        spent["read (pdfplumber only)"] += t5 - t4
     return spent
 
 
@@ -199,6 +205,7 @@ def main() -> None:
         spent = breakdown(pdfs)
         floor = spent["extract_text"]
         ours = spent["read"] + spent["check"] + spent["review page"]
+        slow = ours - spent["read"] + spent["read (pdfplumber only)"]
 
         print(
             f"opi audit --jobs 1: {one['wall']:.1f} s, "
@@ -222,8 +229,13 @@ def main() -> None:
             + ", ".join(
                 f"{k} {v:.1f} s ({v / floor:.2f}x)"
                 for k, v in spent.items()
-                if k != "extract_text"
+                if k not in ("extract_text", "read (pdfplumber only)")
             )
+        )
+        print(
+            f"  with every page read by pdfplumber (pdf_fast_path off): read "
+            f"{spent['read (pdfplumber only)']:.1f} s, read + check + review page "
+            f"{slow:.1f} s, ratio {slow / floor:.2f}"
         )
         print(
             f"  in the --jobs 1 workers the same PDFs took {in_worker:.1f} s "

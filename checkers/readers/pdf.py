@@ -16,10 +16,13 @@ from pdfminer.pdftypes import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.text import extract_words
+from pypdfium2 import PdfiumError
 
 from checkers.errors import ReadError
 from checkers.readers.blocks import ReadResult
 from checkers.readers.limits import ReadLimits
+from checkers.readers.pdfium import PdfiumPages
 from checkers.readers.pdflayout import Line, lines_to_blocks
 
 # What a malformed or hostile PDF makes pdfminer raise. pdfminer has no single base
@@ -40,6 +43,7 @@ _BROKEN_PDF = (
     zlib.error,
 )
 _BOLD_FONTS = ("bold", "black", "heavy", "semibold", "demi")
+_WORD_ATTRS = ["size", "fontname"]
 
 
 _ENCRYPTED_MESSAGE = (
@@ -70,7 +74,12 @@ def _broken_as_corrupt(path: Path) -> Iterator[None]:
 
 
 def read_pdf(path: Path, *, limits: ReadLimits) -> ReadResult:
-    """Positioned lines of every page, then the layout rules of `pdflayout`."""
+    """Positioned lines of every page, then the layout rules of `pdflayout`.
+
+    Plain pages are read through pdfium (`checkers.readers.pdfium`), every other
+    page, or all of them when `limits.pdf_fast_path` is off, through pdfplumber;
+    both give the same lines. pdfplumber opens the file first, so that a broken
+    or encrypted file is judged by pdfminer alone."""
     with _broken_as_corrupt(path), pdfplumber.open(path) as pdf:
         count = len(pdf.pages)
         if count > limits.max_pdf_pages:
@@ -82,13 +91,16 @@ def read_pdf(path: Path, *, limits: ReadLimits) -> ReadResult:
         pages: list[list[Line]] = []
         empty_with_images: list[int] = []
         chars = 0
-        for number, page in enumerate(pdf.pages, start=1):
-            page_lines = _page_lines(page, number)
-            chars += sum(len(line.text) for line in page_lines)
-            if not page_lines and page.images:
-                empty_with_images.append(number)
-            pages.append(page_lines)
-            page.flush_cache()
+        with _pdfium_pages(path, enabled=limits.pdf_fast_path) as fast:
+            for number, page in enumerate(pdf.pages, start=1):
+                page_lines = _fast_page_lines(fast, page, number)
+                if page_lines is None:
+                    page_lines = _page_lines(page, number)
+                    if not page_lines and page.images:
+                        empty_with_images.append(number)
+                chars += sum(len(line.text) for line in page_lines)
+                pages.append(page_lines)
+                page.flush_cache()
     if chars == 0:
         raise ReadError(
             path,
@@ -106,22 +118,57 @@ def read_pdf(path: Path, *, limits: ReadLimits) -> ReadResult:
     return ReadResult(blocks=blocks, pages=count, warnings=warnings)
 
 
+@contextmanager
+def _pdfium_pages(path: Path, *, enabled: bool) -> Iterator[PdfiumPages | None]:
+    """pdfium's view of the file, or None (off, or pdfium cannot open it)."""
+    if not enabled:
+        yield None
+        return
+    try:
+        fast = PdfiumPages(path)
+    except PdfiumError:
+        yield None
+        return
+    with fast:
+        yield fast
+
+
+def _fast_page_lines(
+    fast: PdfiumPages | None, page: Any, number: int
+) -> list[Line] | None:
+    """The page's lines from pdfium's characters; None where pdfplumber must
+    read it (see `checkers.readers.pdfium`; also empty pages and fake bold)."""
+    if fast is None:
+        return None
+    try:
+        chars = fast.chars(number - 1, page)
+    except (PdfiumError, *_BROKEN_PDF):
+        return None  # pdfplumber reads the page and judges the damage
+    if not chars or _has_doubled_chars(chars):
+        return None
+    words = extract_words(chars, keep_blank_chars=False, extra_attrs=_WORD_ATTRS)
+    return _lines(words, [], float(page.width), number)
+
+
 def _page_lines(page: Any, number: int) -> list[Line]:
     """Lines of one page in reading order, tables as single items, columns apart."""
     if _has_doubled_chars(page.chars):
         page = page.dedupe_chars(tolerance=1)
-    words = page.extract_words(
-        keep_blank_chars=False,
-        extra_attrs=["size", "fontname"],
-    )
+    words = page.extract_words(keep_blank_chars=False, extra_attrs=_WORD_ATTRS)
     if not words:
         return []
     tables = [t for t in page.find_tables() if _is_real_table(t, page)]
     table_lines = [_table_line(t, number) for t in tables]
     words = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
+    return _lines(words, table_lines, float(page.width), number)
+
+
+def _lines(
+    words: list[dict[str, Any]], table_lines: list[Line], width: float, number: int
+) -> list[Line]:
+    """Words grouped into lines, tables placed among them, columns apart."""
     for word in words:
         word["bold"] = any(b in str(word["fontname"]).lower() for b in _BOLD_FONTS)
-    width = float(page.width)
     gutter = _find_gutter(words, width)
     if gutter is None:
         lines = _group_lines(words, number, column=0) + table_lines

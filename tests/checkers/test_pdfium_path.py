@@ -1,0 +1,83 @@
+"""The pdfium path reads each PDF into the same Document as pdfplumber alone.
+
+`ReadLimits(pdf_fast_path=False)` reads every page with pdfplumber; the default
+reads plain pages with pdfium. Both must give the same text, blocks (kind,
+offsets, page, section, level), page count, warnings and language, or the same
+error code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+
+from checkers import ReadError, ReadLimits, read_document
+from checkers.readers.pdfium import PdfiumPages
+from tests.conftest import EXAMPLES, FIXTURES, ROOT
+
+DEFAULT = ReadLimits()
+PDFPLUMBER_ONLY = ReadLimits(pdf_fast_path=False)
+FORMATS = ROOT / "corpora" / "dev" / "formats"
+BUNDLED = sorted(
+    [
+        *EXAMPLES.glob("*.pdf"),
+        *FORMATS.glob("*.pdf"),
+        *FIXTURES.glob("*.pdf"),
+    ]
+)
+# Real documents, up to a size that keeps the suite fast (most of their pages
+# have ruled frames and go to pdfplumber anyway); benchmarks/read_bench.py
+# compares all of them.
+EXTERNAL = [
+    "cuad/pdf/neg01_STWRESOURCESHOLDINGCORP_08_06_2014-EX-10.1-COOPERATION_AGREEMENT.pdf",
+    "cuad/pdf/neg05_VEONEER_INC_02_21_2020-EX-10.11-JOINT_VENTURE_AGREEMENT.pdf",
+    "se_adda_inera/kontraktsvillkor-dynamisk-rangordning---it-konsulttjanster-2021.pdf",
+    "se_adda_inera/inera_avrop_2023100060_e-klient-plattform.pdf",
+]
+
+
+def _read(path: Path, limits: ReadLimits = DEFAULT) -> dict[str, Any]:
+    try:
+        document = read_document(path, limits=limits)
+    except ReadError as exc:
+        return {"error": exc.code}
+    data = document.to_dict()
+    data["text"] = document.text
+    data["offsets"] = [(b.start, b.end, b.page_end) for b in document.blocks]
+    return data
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+def test_fast_path_gives_the_same_document(path: Path) -> None:
+    assert _read(path) == _read(path, PDFPLUMBER_ONLY)
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("name", EXTERNAL, ids=lambda n: Path(n).stem[:40])
+def test_fast_path_gives_the_same_document_for_real_pdfs(
+    external: Path, name: str
+) -> None:
+    path = external / name
+    assert _read(path) == _read(path, PDFPLUMBER_ONLY)
+
+
+def _fast_pages(path: Path) -> list[bool]:
+    """For each page, whether pdfium reads it (else pdfplumber does)."""
+    with pdfplumber.open(path) as pdf, PdfiumPages(path) as fast:
+        return [fast.chars(i, page) is not None for i, page in enumerate(pdf.pages)]
+
+
+def test_plain_pages_are_read_by_pdfium_and_tables_by_pdfplumber() -> None:
+    # The example: page 1 has a fake-bold title and ruled table, the others are
+    # plain text (with line-end hyphens, which pdfium marks and we restore).
+    pages = _fast_pages(EXAMPLES / "sv_skolenergi_samverkan.pdf")
+    assert pages[0] is False
+    assert all(pages[1:]) and len(pages) > 1
+
+
+def test_a_page_with_a_symbol_font_goes_to_pdfplumber() -> None:
+    # ZapfDingbats without a ToUnicode map: pdfium reads code 'n' as '■'.
+    pages = _fast_pages(FORMATS / "sva15_vardcentral_flersprakig_chatt.pdf")
+    assert pages.count(False) == 1 and pages.count(True) >= 1
