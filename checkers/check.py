@@ -75,7 +75,7 @@ def check_document(
     )
     findings = []
     for req in playbook.requirements:
-        structural = _structural_conflict(req, cues, sentences, parties, lex)
+        structural = _structural_conflict(req, cues, sentences, parties, lex, document)
         named = (
             _named_subjects(req, cues, sentences, parties, document, assigned)
             if req.detector == "roles"
@@ -115,6 +115,7 @@ def _structural_conflict(
     sentences: list[Sentence],
     parties: tuple[str, ...],
     lex: Lexicon,
+    document: Document,
 ) -> tuple[tuple[int, int], ...]:
     """Run the requirement's cross-sentence detector over its substantive sentences."""
     if req.detector is None:
@@ -131,7 +132,12 @@ def _structural_conflict(
     if req.detector == "ownership":
         others = ownership_statements([s for s in sentences if s.span not in excluded])
         return ownership_conflict(substantive, parties, lex, others)
-    return role_conflict(substantive, sentences, parties, lex)
+
+    def section(span: tuple[int, int]) -> tuple[str, ...]:
+        block = document.block_at(span[0])
+        return block.section if block is not None else ()
+
+    return role_conflict(substantive, sentences, parties, lex, section=section)
 
 
 def _sentence(sent: Any) -> Sentence:

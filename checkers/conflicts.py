@@ -5,7 +5,7 @@ over sentences; no spaCy needed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -236,20 +236,30 @@ def _subject(sentence: str, parties: tuple[str, ...]) -> str | None:
 
 
 def _stems(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> set[str]:
-    """Task words (lower case): content words of four letters or more, without
+    """Task words (lemmas): content words of four letters or more, without
     party names, function words and the words every clause on roles uses."""
+    return set(_task_words(sentence, parties, lex))
+
+
+def _task_words(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> list[str]:
+    """The lemmas of `_stems` in the order of the sentence, each once."""
     names = _names(parties)
-    words = {w.casefold() for w in _TASK_WORD.findall(sentence)}
-    return {
-        lex.lemma(w)
-        for w in words
-        if w not in lex.stop_words
-        and w not in names
-        and w.rstrip("s") not in names
-        and not any(
-            w[:6].startswith(x) or x.startswith(w[:6]) for x in lex.role_stopwords
-        )
-    }
+    out: list[str] = []
+    for word in _TASK_WORD.findall(sentence):
+        w = word.casefold()
+        if (
+            w in lex.stop_words
+            or w in names
+            or w.rstrip("s") in names
+            or any(
+                w[:6].startswith(x) or x.startswith(w[:6]) for x in lex.role_stopwords
+            )
+        ):
+            continue
+        lemma = lex.lemma(w)
+        if lemma not in out:
+            out.append(lemma)
+    return out
 
 
 def _codes(sentence: str) -> set[str]:
@@ -269,6 +279,8 @@ def role_conflict(
     all_sentences: Sequence[Sentence],
     parties: tuple[str, ...],
     lex: Lexicon,
+    *,
+    section: Callable[[Span], tuple[str, ...]] = lambda span: (),
 ) -> tuple[Span, ...]:
     """The project led by two parties; a task given to one party 'alone' (or
     denied to another) and also to another party; the same task given twice;
@@ -279,11 +291,12 @@ def role_conflict(
     for (a, pa), (b, pb) in combinations(leads, 2):
         if pa and pb and pa != pb:
             return (a.span, b.span)
-    tasks = [
+    found = [
         (s, *task)
         for s in responsibilities
         if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
     ]
+    tasks = [(s, party, set(words)) for s, party, words in found]
     for a, pa, ta in tasks:
         if not lex.exclusive.search(a.text):
             continue
@@ -304,6 +317,14 @@ def role_conflict(
         shared = _shared(ta, tb)
         if pa != pb and len(shared) >= 3 and len(shared) >= 0.6 * min(len(ta), len(tb)):
             return (a.span, b.span)
+    everywhere = [
+        (s, *task)
+        for s in all_sentences
+        if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
+    ]
+    same = _same_action(everywhere, parties, lex, section)
+    if same:
+        return same
     denied = _denied_task(tasks, all_sentences, parties, lex)
     if denied:
         return denied
@@ -316,6 +337,57 @@ def role_conflict(
     if own and pays:
         return (own[0].span, pays[0].span)
     return ()
+
+
+_HEAD = 6  # an action and what it is done to: the first task words of a clause
+_ACTION_STEM = 5  # "rekrytera"/"rekrytering", "install"/"installation"
+
+
+def _same_action(
+    found: Sequence[tuple[Sentence, str, list[str]]],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+    section: Callable[[Span], tuple[str, ...]],
+) -> tuple[Span, ...]:
+    """One action on the same thing given to two parties by two provisions
+    ("Kommunen ansvarar för rekrytering av testpersoner" in § 4 / "Leverantören
+    åtar sig att rekrytera ... testpersoner" in § 5): the first task word of each
+    clause is the same action (a verb and its noun count as one), and another of
+    the first words is shared. Within one section the parties' duties are listed
+    side by side ("Sensorbolaget testar lösningen. Svensson testar lösningen."):
+    work in parallel, not an inconsistency."""
+    for (a, pa, wa), (b, pb, wb) in combinations(found, 2):
+        if pa == pb or not wa or not wb or section(a.span) == section(b.span):
+            continue
+        if _unrelated(a.text, pa, b.text, pb, parties, lex):
+            continue
+        if lex.reflexive.search(a.text) and lex.reflexive.search(b.text):
+            continue  # "X utbildar sin personal" / "Y utbildar sin personal"
+        codes_a, codes_b = _codes(a.text), _codes(b.text)
+        if codes_a and codes_b and not codes_a & codes_b:
+            continue
+        # The action is the first task word, or the second ("identifying and
+        # recruiting"); what it is done to follows.
+        for i, j in ((0, 0), (0, 1), (1, 0)):
+            if len(wa) > i and len(wb) > j and _one_action(wa[i], wb[j], lex):
+                rest_a = set(wa[:_HEAD]) - {wa[i]}
+                rest_b = set(wb[:_HEAD]) - {wb[j]}
+                if _shared(rest_a, rest_b):
+                    return (a.span, b.span)
+    return ()
+
+
+def _one_action(a: str, b: str, lex: Lexicon) -> bool:
+    """The same lemma, a verb and its noun (a long common beginning), or two
+    words the language data groups as one action ("driva"/"drift")."""
+    if a == b or any(a in group and b in group for group in lex.action_groups):
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= _ACTION_STEM and n >= min(len(a), len(b)) - 2
 
 
 def _unrelated(
@@ -332,7 +404,7 @@ def _unrelated(
 
 def _task(
     sentence: str, parties: tuple[str, ...], lex: Lexicon
-) -> tuple[str, set[str]] | None:
+) -> tuple[str, list[str]] | None:
     """Who a sentence gives a task to and what the task is (its word stems): the
     party before an active task verb and what follows it ("Kommunen ansvarar för
     X"), the party after a passive one ("X bekostas av Kommunen"), or a table row
@@ -342,21 +414,21 @@ def _task(
         for cell in cells[1:]:
             named = party_positions(cell, parties)
             if named and named[0][0] < 3:  # the cell names the party first
-                return named[0][1], _stems(cells[0], parties, lex)
+                return named[0][1], _task_words(cells[0], parties, lex)
         return None
     mentions = party_positions(sentence, parties)
     active = lex.task_verbs.search(sentence)
     if active:
         before = [name for pos, name in mentions if pos < active.start()]
         if before and not lex.is_negated(sentence, active.end()):
-            return before[-1], _stems(
-                _clause(sentence, active.end(), lex), parties, lex
-            )
+            # A verb that is the task itself ("driver", "rekrytterer") leads.
+            clause = _clause(sentence, active.end(), lex)
+            return before[-1], _task_words(clause, parties, lex)
     passive = lex.task_passive.search(sentence)
     if passive:
         after = [name for pos, name in mentions if pos >= passive.end()]
         if after:
-            return after[0], _stems(sentence[: passive.start()], parties, lex)
+            return after[0], _task_words(sentence[: passive.start()], parties, lex)
     return None
 
 

@@ -111,9 +111,12 @@ class LemmaTable:
         if self._compounds and key.isalpha():
             # The longest last part that the table knows decides the ending.
             for cut in range(_MIN_HEAD, len(key) - _MIN_TAIL + 1):
-                rules = self._trie.get(key[cut:])
-                if rules:
-                    return key[:cut] + _apply(key[cut:], rules[0])
+                tail = key[cut:]
+                rules = self._trie.get(tail)
+                # The last part of a compound is a noun, whose lemma is never
+                # longer than its form ("ring" is no "ringa" in "pseudonymisering").
+                if rules and len(lemma := _apply(tail, rules[0])) <= len(tail):
+                    return key[:cut] + lemma
         return key
 
 

@@ -26,6 +26,7 @@ class Lexicon:
     participants: re.Pattern[str]
     reflexive: re.Pattern[str]
     role_stopwords: frozenset[str]
+    action_groups: tuple[frozenset[str], ...]
     stop_words: frozenset[str]
     clause_breaks: re.Pattern[str]
     party_definitions: tuple[re.Pattern[str], ...]
@@ -114,6 +115,7 @@ def lexicon(language: str) -> Lexicon:
         language=lang,
         **patterns,
         role_stopwords=frozenset(entry["role_stopwords"]),
+        action_groups=tuple(frozenset(g) for g in entry["action_groups"]),
         object_stopwords=frozenset(entry["object_stopwords"]),
         stop_words=_stop_words(lang),
         party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),

@@ -1,0 +1,124 @@
+"""Cross-provision conflicts written the way drafting errors happen: the same
+action given to two parties in two provisions, passive and active, verb and noun;
+withheld information in inverted word order; parties defined without quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checkers.check import check
+from checkers.lexicon import lexicon
+from checkers.parties import detect_parties
+from checkers.report import Report
+
+SV = (
+    "Avtal mellan Sjövik kommun (Kommunen) och Larm AB (Leverantören). "
+    "Kommunen och Leverantören kallas Parterna.\n\n"
+)
+EN = (
+    "Agreement between Northfield NHS Trust (the Trust) and Breathe Ltd "
+    "(the Company), together the Parties.\n\n"
+)
+
+
+def _check(tmp_path: Path, text: str) -> Report:
+    path = tmp_path / "avtal.txt"
+    path.write_text(text, encoding="utf-8")
+    return check(path)
+
+
+def test_one_task_given_to_two_parties_in_two_sections_is_a_conflict(
+    tmp_path: Path,
+) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 4 Kommunens åtaganden\n\n"
+        "Kommunen ansvarar för rekrytering av testpersoner bland låntagarna.\n\n"
+        "§ 5 Leverantörens åtaganden\n\n"
+        "Leverantören åtar sig att rekrytera och introducera samtliga testpersoner.\n",
+    )
+    finding = report.finding("role_allocation")
+    assert finding.status == "conflict"
+    assert {e.text[:12] for e in finding.evidence} == {"Kommunen ans", "Leverantören"}
+
+
+def test_parallel_duties_side_by_side_are_no_conflict(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 4 Roller och ansvar\n\n"
+        "Kommunen ansvarar för att testa lösningen i hemtjänsten. "
+        "Leverantören ansvarar för att testa lösningen i sitt labb.\n",
+    )
+    assert report.finding("role_allocation").status == "met"
+
+
+def test_different_tasks_on_the_same_thing_are_no_conflict(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 4 Kommunens åtaganden\n\n"
+        "Kommunen ansvarar för utvärdering av testmiljön.\n\n"
+        "§ 5 Leverantörens åtaganden\n\n"
+        "Leverantören ansvarar för installation av testmiljön.\n",
+    )
+    assert report.finding("role_allocation").status == "met"
+
+
+def test_operating_and_operation_are_one_action(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 4 Genomförande\n\n"
+        "Leverantören ansvarar för att driva testmiljön under hela testperioden.\n\n"
+        "§ 7 Drift\n\n"
+        "Drift av testmiljön sköts av Kommunen.\n",
+    )
+    assert report.finding("role_allocation").status == "conflict"
+
+
+def test_passive_recruitment_in_a_schedule_conflicts_with_the_main_text(
+    tmp_path: Path,
+) -> None:
+    report = _check(
+        tmp_path,
+        EN + "2. Roles\n\n"
+        "The Trust is responsible for identifying and recruiting the test patients "
+        "on its wards.\n\n"
+        "Schedule 1 - Work plan\n\n"
+        "Recruitment of test patients is carried out by the Company's officers.\n",
+    )
+    assert report.finding("role_allocation").status == "conflict"
+
+
+def test_information_kept_from_other_bidders_in_inverted_order(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 9 Efterföljande upphandling\n\n"
+        "Om Kommunen senare upphandlar larm får Leverantören ta del av alla "
+        "larmdata från projektet. De lämnas inte ut till andra företag som "
+        "lämnar anbud.\n",
+    )
+    finding = report.finding("procurement_access")
+    assert finding.status == "conflict"
+    assert finding.evidence[0].text.startswith("De lämnas inte ut")
+
+
+def test_english_passive_withholding_from_other_bidders(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        EN + "9. Later procurement\n\n"
+        "The test data shall not be disclosed to other bidders in any later "
+        "procurement.\n",
+    )
+    assert report.finding("procurement_access").status == "conflict"
+
+
+def test_names_defined_without_quotes_or_a_verb() -> None:
+    sv = (
+        "Kustby kommun, org.nr 212000-0936, nedan Kommunen, och Lumino Nordic AB, "
+        "nedan Lumino. Lumino ansvarar för armaturerna."
+    )
+    assert "Lumino" in detect_parties(sv, lexicon("sv"))
+    da = (
+        'Bækholm Fjernvarme a.m.b.a., herefter "Værket", og ThermoLogic ApS. '
+        "Værket driver anlægget."
+    )
+    assert "Værket" in detect_parties(da, lexicon("da"))
