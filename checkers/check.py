@@ -25,6 +25,7 @@ from checkers.parties import detect_parties, party_positions
 from checkers.playbook import Playbook, Requirement, load_playbook
 from checkers.readers import read_document
 from checkers.report import Evidence, Finding, Report
+from checkers.targets import target_conflict
 
 
 @cache
@@ -129,13 +130,16 @@ def _structural_conflict(
         if c.requirement == req.id and c.kind == "met" and c.sentence not in excluded
     }
     substantive = [s for s in sentences if s.span in met]
-    if req.detector == "ownership":
-        others = ownership_statements([s for s in sentences if s.span not in excluded])
-        return ownership_conflict(substantive, parties, lex, others)
 
     def section(span: tuple[int, int]) -> tuple[str, ...]:
         block = document.block_at(span[0])
         return block.section if block is not None else ()
+
+    if req.detector == "targets":
+        return target_conflict(substantive, lex, section=section)
+    if req.detector == "ownership":
+        others = ownership_statements([s for s in sentences if s.span not in excluded])
+        return ownership_conflict(substantive, parties, lex, others)
 
     return role_conflict(substantive, sentences, parties, lex, section=section)
 

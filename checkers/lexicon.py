@@ -26,6 +26,9 @@ class Lexicon:
     participants: re.Pattern[str]
     reflexive: re.Pattern[str]
     role_stopwords: frozenset[str]
+    measure: re.Pattern[str]
+    percent_words: frozenset[str]
+    target_stopwords: tuple[str, ...]
     action_groups: tuple[frozenset[str], ...]
     stop_words: frozenset[str]
     clause_breaks: re.Pattern[str]
@@ -115,6 +118,8 @@ def lexicon(language: str) -> Lexicon:
         language=lang,
         **patterns,
         role_stopwords=frozenset(entry["role_stopwords"]),
+        percent_words=frozenset(entry["percent_words"]),
+        target_stopwords=tuple(entry["target_stopwords"]),
         action_groups=tuple(frozenset(g) for g in entry["action_groups"]),
         object_stopwords=frozenset(entry["object_stopwords"]),
         stop_words=_stop_words(lang),

@@ -23,7 +23,7 @@ CUE_KINDS = (
     "denied",
     "exclude",
 )
-DETECTORS = ("ownership", "roles")
+DETECTORS = ("ownership", "roles", "targets")
 
 
 class PlaybookError(CheckError):

@@ -122,3 +122,34 @@ def test_names_defined_without_quotes_or_a_verb() -> None:
         "Værket driver anlægget."
     )
     assert "Værket" in detect_parties(da, lexicon("da"))
+
+
+def test_two_targets_for_one_indicator_are_a_conflict(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 3 Effektmål\n\n"
+        "Projektets effektmål är att klimatpåverkan från byggmaterial i "
+        "pilotprojekten ska minska med minst 30 procent jämfört med nytt material.\n\n"
+        "Bilaga 1 – Projektplan\n\n"
+        "Effektmål för pilotprojekten: klimatpåverkan från byggmaterial ska minska "
+        "med minst 12 procent jämfört med nytt material.\n",
+    )
+    finding = report.finding("added_value")
+    assert finding.status == "conflict"
+    assert len(finding.evidence) == 2
+
+
+def test_a_target_restated_and_sub_targets_are_no_conflict(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 2 Bakgrund\n\n"
+        "Cykeltrafiken på Storgatan har ökat med 35 procent sedan 2019.\n\n"
+        "§ 3 Effektmål\n\n"
+        "(a) antalet cyklister som söker vård efter halkolyckor ska minska med "
+        "minst 25 procent;\n\n"
+        "(b) antalet cyklister som passerar cykelräknarna ska öka med 10 procent.\n\n"
+        "Bilaga 1 – Uppföljning\n\n"
+        "Effektmålet att antalet cyklister som söker vård efter halkolyckor ska "
+        "minska med minst 25 procent följs upp varje månad.\n",
+    )
+    assert report.finding("added_value").status == "met"

@@ -1,0 +1,75 @@
+"""Two effect targets that cannot both hold: the same indicator given different
+figures by two provisions ("minska med minst 30 procent" in § 3 and "minska med
+minst 12 procent" in the appendix). Pure functions over sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from itertools import combinations
+
+from checkers.conflicts import Sentence, Span
+from checkers.lexicon import Lexicon
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_SHARED_WORDS = 3  # an indicator is named by a few words ("andel bokade resor")
+_SHARED_SHARE = 0.5
+
+
+def target_conflict(
+    targets: Sequence[Sentence],
+    lex: Lexicon,
+    *,
+    section: Callable[[Span], tuple[str, ...]] = lambda span: (),
+) -> tuple[Span, ...]:
+    """The first pair of target sentences, in different sections, that speak of
+    the same indicator in the same unit with no figure in common. Targets listed
+    in one section are sub-targets ("(a) ... 12 per cent", "(b) ... 10 per
+    cent"); a background section describes how things are ("har ökat med 35
+    procent sedan 2019") and sets no target."""
+    measured = [
+        (s, figures)
+        for s in targets
+        if not any(lex.background_section.search(h) for h in section(s.span))
+        and (figures := _figures(s.text, lex))
+    ]
+    for (a, fa), (b, fb) in combinations(measured, 2):
+        if section(a.span) == section(b.span):
+            continue
+        units = fa.keys() & fb.keys()
+        if not units or any(fa[u] & fb[u] for u in units):
+            continue
+        wa, wb = _indicator(a.text, lex), _indicator(b.text, lex)
+        shared = wa & wb
+        if len(shared) >= _SHARED_WORDS and len(shared) >= _SHARED_SHARE * min(
+            len(wa), len(wb)
+        ):
+            return (a.span, b.span)
+    return ()
+
+
+def _figures(sentence: str, lex: Lexicon) -> dict[str, set[str]]:
+    """Figures with a unit, by unit ("procent" and "%" are one unit)."""
+    out: dict[str, set[str]] = {}
+    for match in lex.measure.finditer(sentence):
+        value = match.group(1).replace(",", ".")
+        unit = match.group(2).lower()
+        unit = "%" if unit in lex.percent_words else unit
+        out.setdefault(unit, set()).add(value)
+    return out
+
+
+def _indicator(sentence: str, lex: Lexicon) -> set[str]:
+    """What the target measures: its content-word lemmas, without the words
+    every target uses (minska, minst, procent, effektmål)."""
+    words = {
+        lex.lemma(w)
+        for w in _WORD.findall(sentence.casefold())
+        if w not in lex.stop_words
+    }
+    return {
+        w
+        for w in words
+        if w not in lex.stop_words
+        and not any(w.startswith(x) for x in lex.target_stopwords)
+    }
