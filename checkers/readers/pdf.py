@@ -24,6 +24,7 @@ from checkers.readers.blocks import ReadResult
 from checkers.readers.limits import ReadLimits
 from checkers.readers.pdfium import PdfiumPages
 from checkers.readers.pdflayout import Line, lines_to_blocks
+from checkers.readers.pdfpaths import PdfiumCharsPage
 
 # What a malformed or hostile PDF makes pdfminer raise. pdfminer has no single base
 # class for "this file is broken", so the list is explicit rather than `Exception`.
@@ -141,12 +142,14 @@ def _fast_page_lines(
     if fast is None:
         return None
     try:
-        chars = fast.chars(number - 1, page)
+        found = fast.chars(number - 1, page)
+        if found is None or not found.chars or _has_doubled_chars(found.chars):
+            return None
+        if found.may_hold_table:
+            return _page_lines(PdfiumCharsPage(page, found.chars), number)
     except (PdfiumError, *_BROKEN_PDF):
         return None  # pdfplumber reads the page and judges the damage
-    if not chars or _has_doubled_chars(chars):
-        return None
-    words = extract_words(chars, keep_blank_chars=False, extra_attrs=_WORD_ATTRS)
+    words = extract_words(found.chars, keep_blank_chars=False, extra_attrs=_WORD_ATTRS)
     return _lines(words, [], float(page.width), number)
 
 
@@ -157,9 +160,10 @@ def _page_lines(page: Any, number: int) -> list[Line]:
     words = page.extract_words(keep_blank_chars=False, extra_attrs=_WORD_ATTRS)
     if not words:
         return []
-    tables = [t for t in page.find_tables() if _is_real_table(t, page)]
-    table_lines = [_table_line(t, number) for t in tables]
-    words = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
+    found = [(t, _real_table_rows(t, page)) for t in page.find_tables()]
+    tables = [(t, rows) for t, rows in found if rows is not None]
+    table_lines = [_table_line(t, rows, number) for t, rows in tables]
+    words = [w for w in words if not any(_inside(w, t.bbox) for t, _ in tables)]
     return _lines(words, table_lines, float(page.width), number)
 
 
@@ -200,8 +204,9 @@ def _has_doubled_chars(chars: list[dict[str, Any]]) -> bool:
     return False
 
 
-def _is_real_table(table: Any, page: Any) -> bool:
-    """A ruled grid of at least two rows and columns that lies on the page.
+def _real_table_rows(table: Any, page: Any) -> list[list[str | None]] | None:
+    """The rows of a ruled grid of at least two rows and columns that lies on
+    the page; None for anything else.
 
     Page frames drawn by HTML-to-PDF converters come out of pdfplumber as a
     one-column 'table' reaching far beyond the page; they are layout, not data.
@@ -213,12 +218,12 @@ def _is_real_table(table: Any, page: Any) -> bool:
         or x0 < -1
         or x1 > float(page.width) + 1
     ):
-        return False
+        return None
     if len(table.rows) < 2 or len(table.columns) < 2:
-        return False
-    rows = table.extract()
+        return None
+    rows: list[list[str | None]] = table.extract()
     multi = sum(1 for row in rows if sum(1 for c in row if c and c.strip()) >= 2)
-    return multi >= max(1, len(rows) // 2)
+    return rows if multi >= max(1, len(rows) // 2) else None
 
 
 def _inside(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
@@ -228,9 +233,9 @@ def _inside(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
-def _table_line(table: Any, number: int) -> Line:
+def _table_line(table: Any, extracted: list[list[str | None]], number: int) -> Line:
     rows = []
-    for row in table.extract():
+    for row in extracted:
         cells = [" ".join((c or "").split()) for c in row]
         rows.append(" | ".join(c for c in cells if c))
     x0, top, x1, bottom = table.bbox

@@ -10,8 +10,7 @@ pdfplumber's own word extraction then gives the same words. Every page on which
 pdfium could see something else returns None and is read by pdfplumber:
 
 - rotated pages, a MediaBox not at the origin, rotated or mirrored text;
-- vector paths that could make a ruled table (edges both ways; rules and
-  underlines alone cannot), and form XObjects;
+- form XObjects;
 - text under /ActualText (pdfium substitutes it), characters pdfium cannot map
   to Unicode, symbol fonts without a ToUnicode map, fonts pdfminer does not
   list in the page's resources;
@@ -66,6 +65,15 @@ class _TextObject:
     font_size: float
 
 
+@dataclass(frozen=True, slots=True)
+class PageChars:
+    """A page's characters as pdfplumber shapes them; `may_hold_table` when its
+    vector paths have edges both ways, so pdfplumber's table finder must look."""
+
+    chars: list[Char]
+    may_hold_table: bool
+
+
 class PdfiumPages:
     """One open pdfium document; `chars(index, page)` per pdfplumber page."""
 
@@ -81,7 +89,7 @@ class PdfiumPages:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def chars(self, index: int, plumber_page: Any) -> list[Char] | None:
+    def chars(self, index: int, plumber_page: Any) -> PageChars | None:
         """pdfplumber-shaped characters of page `index`, or None to use pdfplumber.
 
         `plumber_page` (not parsed: only its resources and MediaBox are read)
@@ -144,21 +152,23 @@ def _may_soft_hyphen(font: Any) -> bool:
 
 def _read_chars(
     raw: Any, height: float, fonts: dict[str, _Font | None]
-) -> list[Char] | None:
-    text_objects = _plain_text_objects(raw)
-    if text_objects is None:
+) -> PageChars | None:
+    objects = _page_objects(raw)
+    if objects is None:
         return None
+    text_objects, may_hold_table = objects
     text_page = pdfium_c.FPDFText_LoadPage(raw)
     try:
-        return _text_page_chars(text_page, height, fonts, text_objects)
+        chars = _text_page_chars(text_page, height, fonts, text_objects)
     finally:
         pdfium_c.FPDFText_ClosePage(text_page)
+    return None if chars is None else PageChars(chars, may_hold_table)
 
 
-def _plain_text_objects(raw: Any) -> set[int] | None:
-    """Addresses of the page's text objects that pdfium must read; None if the
-    page holds anything pdfium and pdfplumber might read differently (a possible
-    ruled table, a form XObject, text under /ActualText).
+def _page_objects(raw: Any) -> tuple[set[int], bool] | None:
+    """Addresses of the page's text objects that pdfium must read, and whether
+    its paths could make a ruled table; None if the page holds anything pdfium
+    and pdfplumber might read differently (a form XObject, /ActualText).
 
     Text objects of no width are left out: pdfium skips them, and they are the
     empty strings word processors leave (glyphs without advance would be too)."""
@@ -169,17 +179,15 @@ def _plain_text_objects(raw: Any) -> set[int] | None:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             return None
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH and not (wide and high):
             width, height = _path_extent(obj)
             wide, high = wide or width >= _EDGE, high or height >= _EDGE
-            if wide and high:
-                return None
         elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             if _has_actual_text(obj):
                 return None
             if _width(obj) >= _NO_WIDTH:
                 found.add(_address(obj))
-    return found
+    return found, wide and high
 
 
 def _width(obj: Any) -> float:

@@ -81,3 +81,37 @@ def test_a_page_with_a_symbol_font_goes_to_pdfplumber() -> None:
     # ZapfDingbats without a ToUnicode map: pdfium reads code 'n' as '■'.
     pages = _fast_pages(FORMATS / "sva15_vardcentral_flersprakig_chatt.pdf")
     assert pages.count(False) == 1 and pages.count(True) >= 1
+
+
+def _ruled_table_pdf(path: Path) -> Path:
+    """One page: a paragraph, then a ruled 3x2 table drawn with lines."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10.5)
+    page.drawString(70, 760, "Parterna ansvarar för var sin del enligt tabellen.")
+    rows = [("Part", "Ansvar"), ("Kommunen", "Testmiljö"), ("Leverantören", "Drift")]
+    top, height, left, width = 730.0, 30.0, 70.0, 200.0
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            page.drawString(left + c * width + 4, top - r * height - 18, cell)
+    for r in range(len(rows) + 1):
+        page.line(left, top - r * height, left + 2 * width, top - r * height)
+    for c in range(3):
+        page.line(left + c * width, top, left + c * width, top - len(rows) * height)
+    page.save()
+    return path
+
+
+def test_a_ruled_table_on_a_pdfium_page_is_found_as_pdfplumber_finds_it(
+    tmp_path: Path,
+) -> None:
+    path = _ruled_table_pdf(tmp_path / "table.pdf")
+    with pdfplumber.open(path) as pdf, PdfiumPages(path) as fast:
+        found = fast.chars(0, pdf.pages[0])
+    assert found is not None and found.may_hold_table
+    document = read_document(path)
+    assert _read(path) == _read(path, PDFPLUMBER_ONLY)
+    rows = [b.text for b in document.blocks if b.kind == "table_row"]
+    assert rows == ["Part | Ansvar", "Kommunen | Testmiljö", "Leverantören | Drift"]
