@@ -96,10 +96,13 @@ def run_audit(
 
 
 def _tasks(collection: Collection, known: dict[str, str]) -> list[Task]:
+    """Each unknown content once, largest file first: the long documents start
+    early, so that no worker is left alone with one at the end of the batch."""
     first: dict[str, Item] = {}
     for item in collection.items:
         if item.sha256 not in known:
             first.setdefault(item.sha256, item)
+    ordered = sorted(first.values(), key=lambda item: (-item.size, item.display))
     return [
         Task(
             sha256=item.sha256,
@@ -107,7 +110,7 @@ def _tasks(collection: Collection, known: dict[str, str]) -> list[Task]:
             path=str(item.path),
             member=item.member,
         )
-        for item in first.values()
+        for item in ordered
     ]
 
 
