@@ -27,7 +27,10 @@ _OWNERSHIP_VERB = re.compile(
     r"egendom|förvärvar|tillfaller|tillhör|"
     r"tillkommer|övergår|överlåts|överlåtas|behåller|owns|owned|owner|ownership|"
     r"property|vests?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendomsret\w*|"
-    r"tilhører|tilfalder|erhverver)\b"
+    r"tilhører|tilfalder|erhverver|inneha|innehar|innehas|indehaver|"
+    r"förfogar\s+(ensamt?\s+)?över|överlåter|overdrager)\b"
+    r"|\b(assigns?|transfers?)\b(?=[^.]{0,80}\b(rights?|title|intellectual property|"
+    r"ip|results|ownership)\b)"
     r"|(?<!its )(?<!their )(?<!'s )(?<!’s )(?<!our )(?<!his )(?<!her )\bown\b",
     re.IGNORECASE,
 )
@@ -35,8 +38,9 @@ _OWNERSHIP_VERB = re.compile(
 # "building owner" or "property" as nouns.
 _OWNING = re.compile(
     r"\b(äger(?!\s+(\w+\s+)?rätt(en)?\s+att)|ägs|ägas|tillhör|tillfaller|"
-    r"tillkommer|övergår till|överlåter|owns|"
-    r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder)\b",
+    r"tillkommer|övergår till|överlåter|owns|inneha|innehar|förfogar\s+(ensamt?\s+)?"
+    r"över|(will|shall|to|should|must) own|"
+    r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder|overdrager)\b",
     re.IGNORECASE,
 )
 # "All other results" / "Övriga resultat" are what is left, not everything; "maps
@@ -86,8 +90,39 @@ def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     return mentions[0][1] if mentions else None
 
 
+# "all Foreground IP in the co-designed exercise plans": the results in one
+# named thing only. "all Results created in the Project" is everything.
+_NARROWED = re.compile(
+    r"\s*([\w-]+\s+)?(in|i|till|to|of|av|relating to|concerning|rörande|avseende|"
+    r"til|af|vedrørende)\s+((the|de|den|det)\s+)?([\w-]+)",
+    re.IGNORECASE,
+)
+_PROJECT_WORD = re.compile(r"(projekt|project|pilot|samarbe|collabor|agreement|avtal)")
+
+
 def _universal(sentence: str, lex: Lexicon) -> bool:
-    return bool(lex.universal.search(sentence)) and not _RESIDUAL.search(sentence)
+    """Everything goes to one owner: "all Results", "samtliga resultat", "all
+    rights in the Results" - not what is left ("all other results") and not
+    the results in one named thing."""
+    return _scope(sentence, lex) == "all"
+
+
+def _scope(sentence: str, lex: Lexicon) -> str | None:
+    """'all' for all the results, 'part' for all the results in one named thing
+    ("all Foreground IP relating to wound measurement"), else None."""
+    match = lex.universal.search(sentence)
+    if match is None or _RESIDUAL.search(sentence):
+        return None
+    tail = sentence[match.end() : match.end() + 50]
+    results = lex.results_in_general.search(tail)
+    if results is None:
+        return "all"
+    narrowed = _NARROWED.match(tail, results.end())
+    if narrowed is None:
+        return "all"
+    thing = narrowed.group(5)
+    general = lex.results_in_general.match(thing) or _PROJECT_WORD.match(thing.lower())
+    return "all" if general else "part"
 
 
 def ownership_conflict(
@@ -107,7 +142,7 @@ def ownership_conflict(
         for s in sentences
         if (o := owner(s.text, parties, lex)) is not None
     ] + [
-        (s, o, _objects(s.text, parties, lex), False, False)
+        (s, o, _objects(s.text, parties, lex), _all_results(s.text, lex), False)
         for s in others
         if s.span not in seen and (o := owner(s.text, parties, lex)) is not None
     ]
@@ -117,12 +152,24 @@ def ownership_conflict(
             continue  # two recitals about land are no results clause
         kind_a = _own_kind(a.text, oa, parties, lex)
         kind_b = _own_kind(b.text, ob, parties, lex)
-        a_all = _universal(a.text, lex) and not oa.startswith("*")
-        b_all = _universal(b.text, lex) and not ob.startswith("*")
+        scope_a = None if oa.startswith("*") else _scope(a.text, lex)
+        scope_b = None if ob.startswith("*") else _scope(b.text, lex)
+        a_all, b_all = scope_a == "all", scope_b == "all"
         shared = obj_a & obj_b
         sole = bool(lex.sole_owner.search(a.text) or lex.sole_owner.search(b.text))
+        sole = sole or "part" in (scope_a, scope_b)
         both_joint = oa.startswith("*joint:") and ob.startswith("*joint:")
         if res_a and res_b and (a_all or b_all or both_joint):
+            return (a.span, b.span)
+        # All results owned jointly, and all of one kind by one party alone.
+        if (
+            res_a
+            and res_b
+            and (
+                (scope_a == "part" and ob.startswith("*joint"))
+                or (scope_b == "part" and oa.startswith("*joint"))
+            )
+        ):
             return (a.span, b.span)
         if kind_a and kind_b or not (_comparable(a.text) and _comparable(b.text)):
             continue  # "Xencor owns Xencor Inventions", "Aimmune owns Aimmune ..."
@@ -133,7 +180,7 @@ def ownership_conflict(
 
 _MAX_WORDS = 70  # longer legal sentences say too much to be compared by their words
 _DEFINITION = re.compile(
-    r"^\W*(\d+(\.\d+)*\.?\s+)?[\"“”'‘’]?[^\"“”'‘’.]{1,80}[\"“”'‘’]?\s+"
+    r"^\W*((section|clause|article|artikel|punkt|§)\s*)?(\d+(\.\d+)*\.?\s+)?[\"“”'‘’]?[^\"“”'‘’.]{1,80}[\"“”'‘’]?\s+"
     r"(means|shall mean|has the meaning|avses|betyder|innebär|betyder|betegner)\b",
     re.IGNORECASE,
 )
@@ -202,6 +249,12 @@ def ownership_statements(sentences: Sequence[Sentence]) -> list[Sentence]:
     detector keeps those that name an owner and compares them by what they are
     about."""
     return [s for s in sentences if _OWNING.search(s.text)]
+
+
+def _all_results(sentence: str, lex: Lexicon) -> bool:
+    """Outside the results clauses, only "all Project IP", "samtliga resultat"
+    speaks of the results as such."""
+    return _about_results(sentence, lex) and _universal(sentence, lex)
 
 
 def _about_results(sentence: str, lex: Lexicon) -> bool:

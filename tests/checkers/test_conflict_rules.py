@@ -153,3 +153,65 @@ def test_a_target_restated_and_sub_targets_are_no_conflict(tmp_path: Path) -> No
         "minska med minst 25 procent följs upp varje månad.\n",
     )
     assert report.finding("added_value").status == "met"
+
+
+def test_joint_ownership_and_a_later_sole_owner_of_all_project_ip(
+    tmp_path: Path,
+) -> None:
+    report = _check(
+        tmp_path,
+        EN + "5. Intellectual property\n\n"
+        "5.2 Project IP will be jointly owned by the Trust and the Company in equal "
+        "undivided shares.\n\n"
+        "Schedule 2 - Commercial terms\n\n"
+        "The Company will own all Project IP and the Trust will receive a "
+        "non-exclusive licence.\n",
+    )
+    assert report.finding("result_ownership").status == "conflict"
+
+
+def test_all_results_of_one_kind_to_one_owner_conflicts_with_joint_ownership(
+    tmp_path: Path,
+) -> None:
+    report = _check(
+        tmp_path,
+        'Aftale mellem Bækholm Fjernvarme a.m.b.a., herefter "Værket", og '
+        "ThermoLogic ApS.\n\n"
+        "RETTIGHEDER\n\n"
+        "Resultaterne ejes af parterne i fællesskab, og hver part kan frit udnytte "
+        "dem.\n\n"
+        "ThermoLogic ejer alene alle Resultater vedrørende styringsalgoritmerne, og "
+        "Værket har en brugsret.\n",
+    )
+    assert report.finding("result_ownership").status == "conflict"
+
+
+def test_results_in_different_named_things_to_different_owners_are_met(
+    tmp_path: Path,
+) -> None:
+    report = _check(
+        tmp_path,
+        "Agreement between Dale County Council (the Authority) and Stride Ltd "
+        "(the Developer).\n\n"
+        "3. Intellectual property\n\n"
+        "3.2 Foreground IP in the application's software shall belong to the "
+        "Developer. The Developer assigns to the Authority all Foreground IP in the "
+        "co-designed exercise plans, staff guidance and evaluation materials.\n",
+    )
+    assert report.finding("result_ownership").status == "met"
+
+
+def test_holding_all_rights_at_the_end_contradicts_results_to_the_region(
+    tmp_path: Path,
+) -> None:
+    report = _check(
+        tmp_path,
+        "Avtal mellan Region Norr (Regionen) och Mindpath Digital AB (Mindpath).\n\n"
+        "6. Resultat\n\n"
+        "6.2 Resultaten, inklusive Behandlingsprogrammet, tillfaller Regionen, som "
+        "ensam förfogar över dem även efter projektets slut.\n\n"
+        "9. Avslut\n\n"
+        "9.1 Mindpath ska vid projektets avslutande inneha samtliga immateriella "
+        "rättigheter till Behandlingsprogrammet.\n",
+    )
+    assert report.finding("result_ownership").status == "conflict"
