@@ -100,8 +100,7 @@ class PdfiumPages:
         try:
             if pdfium_c.FPDFPage_GetRotation(page.raw) != 0:
                 return None
-            fonts = _page_fonts(plumber_page)
-            return _read_chars(page.raw, float(plumber_page.height), fonts)
+            return _read_chars(page.raw, float(plumber_page.height), plumber_page)
         finally:
             page.close()
 
@@ -150,13 +149,12 @@ def _may_soft_hyphen(font: Any) -> bool:
     return "\xad" in getattr(font, "cid2unicode", {}).values()
 
 
-def _read_chars(
-    raw: Any, height: float, fonts: dict[str, _Font | None]
-) -> PageChars | None:
-    objects = _page_objects(raw)
+def _read_chars(raw: Any, height: float, plumber_page: Any) -> PageChars | None:
+    objects = _page_objects(raw)  # first: cheaper than loading the fonts
     if objects is None:
         return None
     text_objects, may_hold_table = objects
+    fonts = _page_fonts(plumber_page)
     text_page = pdfium_c.FPDFText_LoadPage(raw)
     try:
         chars = _text_page_chars(text_page, height, fonts, text_objects)
