@@ -22,6 +22,7 @@ from pypdfium2 import PdfiumError
 from checkers.errors import ReadError
 from checkers.readers.blocks import ReadResult
 from checkers.readers.limits import ReadLimits
+from checkers.readers.pdfdoubles import dedupe_chars
 from checkers.readers.pdfium import PdfiumPages
 from checkers.readers.pdflayout import Line, lines_to_blocks
 from checkers.readers.pdfpaths import PdfiumCharsPage
@@ -138,18 +139,21 @@ def _fast_page_lines(
     fast: PdfiumPages | None, page: Any, number: int
 ) -> list[Line] | None:
     """The page's lines from pdfium's characters; None where pdfplumber must
-    read it (see `checkers.readers.pdfium`; also empty pages and fake bold)."""
+    read it (see `checkers.readers.pdfium`; also empty pages)."""
     if fast is None:
         return None
     try:
         found = fast.chars(number - 1, page)
-        if found is None or not found.chars or _has_doubled_chars(found.chars):
+        if found is None or not found.chars:
             return None
+        chars = found.chars
+        if _has_doubled_chars(chars):  # as _page_lines does, only faster
+            chars = dedupe_chars(chars, tolerance=1)
         if found.may_hold_table:
-            return _page_lines(PdfiumCharsPage(page, found.chars), number)
+            return _page_lines(PdfiumCharsPage(page, chars), number)
     except (PdfiumError, *_BROKEN_PDF):
         return None  # pdfplumber reads the page and judges the damage
-    words = extract_words(found.chars, keep_blank_chars=False, extra_attrs=_WORD_ATTRS)
+    words = extract_words(chars, keep_blank_chars=False, extra_attrs=_WORD_ATTRS)
     return _lines(words, [], float(page.width), number)
 
 

@@ -14,8 +14,9 @@ pdfium could see something else returns None and is read by pdfplumber:
 - text under /ActualText (pdfium substitutes it), characters pdfium cannot map
   to Unicode, symbol fonts without a ToUnicode map, fonts pdfminer does not
   list in the page's resources;
-- text objects of which pdfium keeps no character (pdfium drops text drawn twice
-  at the same place, which pdfplumber keeps and our reader de-duplicates);
+- text objects of which pdfium keeps no character and that are no copy of an
+  earlier one (pdfium drops fake bold, text drawn twice a fraction of a point
+  apart; `checkers.readers.pdfdoubles` puts such copies back);
 - a line-end hyphen pdfium cannot tell from a soft hyphen in that font.
 
 The geometry follows pdfminer's `LTChar`: x0 is the glyph origin, x1 the origin
@@ -33,6 +34,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.psparser import PSLiteral, literal_name
+
+from checkers.readers.pdfdoubles import Drawn, restore_doubles
 
 Char = dict[str, Any]
 
@@ -163,14 +166,14 @@ def _read_chars(raw: Any, height: float, plumber_page: Any) -> PageChars | None:
     return None if chars is None else PageChars(chars, may_hold_table)
 
 
-def _page_objects(raw: Any) -> tuple[set[int], bool] | None:
+def _page_objects(raw: Any) -> tuple[dict[int, Drawn], bool] | None:
     """Addresses of the page's text objects that pdfium must read, and whether
     its paths could make a ruled table; None if the page holds anything pdfium
     and pdfplumber might read differently (a form XObject, /ActualText).
 
     Text objects of no width are left out: pdfium skips them, and they are the
     empty strings word processors leave (glyphs without advance would be too)."""
-    found: set[int] = set()
+    found: dict[int, Drawn] = {}
     wide = high = False
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
         obj = pdfium_c.FPDFPage_GetObject(raw, i)
@@ -183,17 +186,25 @@ def _page_objects(raw: Any) -> tuple[set[int], bool] | None:
         elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             if _has_actual_text(obj):
                 return None
-            if _width(obj) >= _NO_WIDTH:
-                found.add(_address(obj))
+            drawn = _drawn(obj, i)
+            if drawn.bounds[2] - drawn.bounds[0] >= _NO_WIDTH:
+                found[_address(obj)] = drawn
     return found, wide and high
 
 
-def _width(obj: Any) -> float:
+def _drawn(obj: Any, order: int) -> Drawn:
     left, bottom = ctypes.c_float(), ctypes.c_float()
     right, top = ctypes.c_float(), ctypes.c_float()
     if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-        return 0.0
-    return float(right.value - left.value)
+        left = bottom = right = top = ctypes.c_float()
+    size = ctypes.c_float()
+    pdfium_c.FPDFTextObj_GetFontSize(obj, size)
+    return Drawn(
+        order=order,
+        bounds=(left.value, bottom.value, right.value, top.value),
+        font=_address(pdfium_c.FPDFTextObj_GetFont(obj)),
+        font_size=size.value,
+    )
 
 
 def _path_extent(obj: Any) -> tuple[float, float]:
@@ -230,12 +241,13 @@ def _text_page_chars(
     text_page: Any,
     height: float,
     fonts: dict[str, _Font | None],
-    text_objects: set[int],
+    text_objects: dict[int, Drawn],
 ) -> list[Char] | None:
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
     seen: dict[int, _TextObject | None] = {}
     chars: list[Char] = []
+    owners: list[int] = []  # the text object of each character
     after_space = False  # the last character pdfium gave was a space it made
     for i in range(pdfium_c.FPDFText_CountChars(text_page)):
         code = pdfium_c.FPDFText_GetUnicode(text_page, i)
@@ -262,6 +274,7 @@ def _text_page_chars(
         if after_space and chars and _close(chars[-1], origin_x.value, top):
             return None
         after_space = False
+        owners.append(address)
         chars.append(
             {
                 "text": chr(code),
@@ -275,8 +288,9 @@ def _text_page_chars(
                 "fontname": info.font.fontname,
             }
         )
-    if text_objects - seen.keys():
-        return None  # a text object pdfium dropped (drawn twice) or skipped
+    dropped = text_objects.keys() - seen.keys()
+    if dropped:  # drawn twice: pdfium keeps the first drawing only
+        return restore_doubles(chars, owners, dropped, text_objects)
     return chars
 
 
