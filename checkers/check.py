@@ -136,7 +136,7 @@ def _structural_conflict(
         return block.section if block is not None else ()
 
     if req.detector == "targets":
-        return target_conflict(substantive, lex, section=section)
+        return target_conflict(substantive, lex, others=sentences, section=section)
     if req.detector == "ownership":
         others = ownership_statements([s for s in sentences if s.span not in excluded])
         return ownership_conflict(substantive, parties, lex, others)

@@ -28,6 +28,7 @@ class Lexicon:
     role_stopwords: frozenset[str]
     measure: re.Pattern[str]
     percent_words: frozenset[str]
+    target_verbs: re.Pattern[str]
     target_stopwords: tuple[str, ...]
     action_groups: tuple[frozenset[str], ...]
     stop_words: frozenset[str]

@@ -20,6 +20,7 @@ def target_conflict(
     targets: Sequence[Sentence],
     lex: Lexicon,
     *,
+    others: Sequence[Sentence] = (),
     section: Callable[[Span], tuple[str, ...]] = lambda span: (),
 ) -> tuple[Span, ...]:
     """The first pair of target sentences, in different sections, that speak of
@@ -45,7 +46,48 @@ def target_conflict(
             len(wa), len(wb)
         ):
             return (a.span, b.span)
+    return _negated_target(measured, others, lex, section)
+
+
+def _negated_target(
+    measured: Sequence[tuple[Sentence, dict[str, set[str]]]],
+    others: Sequence[Sentence],
+    lex: Lexicon,
+    section: Callable[[Span], tuple[str, ...]],
+) -> tuple[Span, ...]:
+    """A target, and another provision that the same indicator shall not change
+    that way ("ska minska med 40 procent" / "Under testperioden ska antalet
+    tillsynsbesök inte minska"). A guard in the target itself ("utan att
+    fallolyckorna ökar") moves the other way and fits "ska inte öka"."""
+    for b in others:
+        verb = lex.target_verbs.search(b.text)
+        if verb is None or not lex.governs(b.text, verb.start(), verb.end()):
+            continue
+        if not lex.commitment.search(b.text):
+            continue  # a description ("has not decreased"), not a provision
+        wb = _indicator(b.text, lex)
+        denied = lex.lemma(verb.group(0))
+        for a, _ in measured:
+            if a.span == b.span or section(a.span) == section(b.span):
+                continue
+            if denied not in _aimed(a.text, lex):
+                continue
+            wa = _indicator(a.text, lex)
+            shared = wa & wb
+            if len(shared) >= _SHARED_WORDS and len(shared) >= _SHARED_SHARE * min(
+                len(wa), len(wb)
+            ):
+                return (a.span, b.span)
     return ()
+
+
+def _aimed(sentence: str, lex: Lexicon) -> set[str]:
+    """The lemmas of the changes a target aims at (not those it rules out)."""
+    return {
+        lex.lemma(m.group(0))
+        for m in lex.target_verbs.finditer(sentence)
+        if not lex.is_negated(sentence, m.start())
+    }
 
 
 def _figures(sentence: str, lex: Lexicon) -> dict[str, set[str]]:

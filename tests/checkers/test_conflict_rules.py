@@ -215,3 +215,49 @@ def test_holding_all_rights_at_the_end_contradicts_results_to_the_region(
         "rättigheter till Behandlingsprogrammet.\n",
     )
     assert report.finding("result_ownership").status == "conflict"
+
+
+def test_a_target_and_a_provision_that_it_shall_not_be_reached(
+    tmp_path: Path,
+) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 3 Effektmål\n\n"
+        "Effektmålet är att antalet nattliga tillsynsbesök hos deltagande boende "
+        "ska minska med 40 procent jämfört med perioden före testet.\n\n"
+        "§ 6 Genomförande\n\n"
+        "Under testperioden ska antalet nattliga tillsynsbesök hos deltagande "
+        "boende inte minska.\n",
+    )
+    assert report.finding("added_value").status == "conflict"
+
+
+def test_a_guard_in_the_target_fits_a_provision_against_the_same_rise(
+    tmp_path: Path,
+) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 3 Effektmål\n\n"
+        "Effektmålet är att antalet nattliga tillsynsbesök ska minska med 40 "
+        "procent, utan att antalet fallolyckor nattetid hos boende ökar.\n\n"
+        "§ 6 Säkerhet\n\n"
+        "Antalet fallolyckor nattetid hos boende ska inte öka under testet.\n",
+    )
+    assert report.finding("added_value").status == "met"
+
+
+def test_later_tender_barred_or_promised_in_other_words(tmp_path: Path) -> None:
+    barred = _check(
+        tmp_path,
+        EN + "9. Later procurement\n\n"
+        "Because the Company will have had privileged access to the network data, "
+        "the Company is not eligible to tender in that procurement.\n",
+    )
+    assert barred.finding("procurement_access").status == "conflict"
+    first = _check(
+        tmp_path,
+        SV + "§ 9 Efter projektet\n\n"
+        "Om Kommunen beslutar att byta ut belysningen i övriga stadsdelar ska "
+        "Leverantören först erbjudas att leverera armaturerna.\n",
+    )
+    assert first.finding("procurement_access").status == "conflict"
