@@ -342,8 +342,13 @@ def role_conflict(
         (s, _subject(s.text, parties)) for s in all_sentences if lex.lead.search(s.text)
     ]
     for (a, pa), (b, pb) in combinations(leads, 2):
-        if pa and pb and pa != pb:
-            return (a.span, b.span)
+        if not (pa and pb and pa != pb):
+            continue
+        if section(a.span) == section(b.span) and lex.lead_label.search(
+            a.text.lstrip()
+        ):
+            continue  # a contact list: "Projektledare: ... (Kommunen)" per party
+        return (a.span, b.span)
     found = [
         (s, *task)
         for s in responsibilities

@@ -37,6 +37,7 @@ class Lexicon:
     universal: re.Pattern[str]
     exclusive: re.Pattern[str]
     lead: re.Pattern[str]
+    lead_label: re.Pattern[str]
     each_own: re.Pattern[str]
     joint: re.Pattern[str]
     sole_owner: re.Pattern[str]

@@ -261,3 +261,27 @@ def test_later_tender_barred_or_promised_in_other_words(tmp_path: Path) -> None:
         "Leverantören först erbjudas att leverera armaturerna.\n",
     )
     assert first.finding("procurement_access").status == "conflict"
+
+
+def test_two_project_leads_in_two_places_but_not_a_contact_list(
+    tmp_path: Path,
+) -> None:
+    two = _check(
+        tmp_path,
+        EN + "2. Governance\n\n"
+        "The Trust's Head of Respiratory Care, Dr Ann Lee, is the Project Lead.\n\n"
+        "Schedule 1 - Project organisation\n\n"
+        "Project Lead: Raj Patel, Director of Product, the Company, who directs the "
+        "pilot.\n",
+    )
+    assert two.finding("role_allocation").status == "conflict"
+    contacts = _check(
+        tmp_path,
+        EN + "2. Roles\n\n"
+        "The Trust is responsible for recruiting the test patients. The Company is "
+        "responsible for developing the platform.\n\n"
+        "Contacts\n\n"
+        "Project lead: Dr Ann Lee, the Trust.\n\n"
+        "Project lead: Raj Patel, the Company.\n",
+    )
+    assert contacts.finding("role_allocation").status == "met"
