@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from opi.audit.charts import warm_up
 from opi.audit.collect import Collection, Item, collect
 from opi.audit.keys import checker_fingerprint, playbook_hash
 from opi.audit.runner import PoolSettings, run_local
@@ -137,6 +139,9 @@ def _outcomes(
         time_limit=settings.time_limit,
         max_tasks=settings.max_tasks,
     )
+    # The charts come after the last document; matplotlib's start-up (about a
+    # second) runs meanwhile here, while the workers import and warm up.
+    threading.Thread(target=warm_up, name="opi-audit-charts", daemon=True).start()
     return run_local(tasks, ref, pool)
 
 

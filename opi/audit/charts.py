@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import threading
 from collections.abc import Callable
 from importlib.metadata import version
 from typing import Any, Protocol
@@ -27,6 +28,10 @@ STYLE: Any = {  # matplotlib types the keys as literals
     "font.size": 9,
     "font.family": "DejaVu Sans",
 }
+
+
+# matplotlib's rcParams are global: one drawing at a time (see warm_up).
+_DRAWING = threading.Lock()
 
 
 class SvgCache(Protocol):
@@ -53,13 +58,19 @@ def cached(
     return svg
 
 
+def warm_up() -> None:
+    """Import matplotlib and load its fonts (about a second), so that the charts
+    after a batch do not wait for it; run in a thread while the workers start."""
+    status_chart({"compliant": 1}, {"compliant": "-"})
+
+
 def status_chart(overall: dict[str, int], labels: dict[str, str]) -> str:
     """Bars of compliant, non-compliant and unreadable documents."""
     import matplotlib
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    with matplotlib.rc_context(STYLE):
+    with _DRAWING, matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(5, 1.8))
         ax = fig.subplots()
         names = list(overall)
@@ -83,7 +94,7 @@ def coverage_chart(
     import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(STYLE):
+    with _DRAWING, matplotlib.rc_context(STYLE):
         height = 0.6 + 0.45 * max(len(requirements), 1)
         fig = Figure(figsize=(7, height))
         ax = fig.subplots()
