@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -64,8 +65,12 @@ def check_document(
             _cue(span, sentences[sentence_of[span.start]]) for span in doc.spans["cues"]
         )
         if (cue.kind == "partial" or not _in_heading(document, cue.sentence[0]))
-        and not (cue.kind == "conflict" and _in_background(document, cue, lex))
+        and not (
+            cue.kind in _context_kinds(playbook, cue.requirement)
+            and _in_background(document, cue, lex)
+        )
     ]
+    cues = _drop_off_sections(cues, playbook, document, lang)
     parties = detect_parties(document.text[:body_end], lex)
     cues = _drop_impersonal_conflicts(cues, playbook, document, parties, lex)
     cues = _resolve_section_cues(cues, playbook, document, lang, lex)
@@ -267,6 +272,45 @@ def _drop_impersonal_conflicts(
                 continue
         kept.append(cue)
     return kept
+
+
+def _drop_off_sections(
+    cues: list[Cue], playbook: Playbook, document: Document, language: str
+) -> list[Cue]:
+    """Under a heading the playbook marks as off the requirement's topic
+    ('Ansvarsbegränsning', 'Insurance' for roles), its cues say nothing, unless
+    the rest of the heading is on the topic ('Roller och försäkring'). Only the
+    innermost heading counts."""
+
+    def pattern(req: Requirement, key: str) -> re.Pattern[str] | None:
+        by_language = getattr(req, key) or {}
+        found: re.Pattern[str] | None = by_language.get(language) or by_language.get(
+            "en"
+        )
+        return found
+
+    tests = {
+        r.id: (pattern(r, "off_sections"), pattern(r, "sections"))
+        for r in playbook.requirements
+    }
+    kept = []
+    for cue in cues:
+        off, topic = tests.get(cue.requirement, (None, None))
+        block = document.block_at(cue.sentence[0]) if off is not None else None
+        if off is not None and block is not None and block.section:
+            heading = block.section[-1]
+            rest = off.sub(" ", heading)
+            if rest != heading and not (topic is not None and topic.search(rest)):
+                continue
+        kept.append(cue)
+    return kept
+
+
+def _context_kinds(playbook: Playbook, requirement: str) -> tuple[str, ...]:
+    """The cue kinds that a background section cannot carry for a requirement:
+    never a conflict, and no met cue where the playbook says so."""
+    req = next((r for r in playbook.requirements if r.id == requirement), None)
+    return ("conflict", "met") if req and req.background_is_context else ("conflict",)
 
 
 def _in_background(document: Document, cue: Cue, lex: Lexicon) -> bool:

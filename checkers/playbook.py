@@ -42,8 +42,10 @@ class Requirement:
     negation_means_met: bool = False
     weak_blocks_met: bool = False
     conflict_needs_party: bool = False
+    background_is_context: bool = False
     detector: str | None = None
     sections: dict[str, re.Pattern[str]] | None = None
+    off_sections: dict[str, re.Pattern[str]] | None = None
 
     def patterns(self, language: str, kind: str) -> tuple[re.Pattern[str], ...]:
         """Cues of one kind; a language the playbook lacks falls back to English."""
@@ -93,6 +95,16 @@ def _load(path: Path, mtime_ns: int, size: int) -> Playbook:
     )
 
 
+def _section_patterns(where: str, raw: Any, key: str) -> dict[str, re.Pattern[str]]:
+    out: dict[str, re.Pattern[str]] = {}
+    for lang, pattern in (raw.get(key) or {}).items():
+        try:
+            out[lang] = re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise PlaybookError(f"{where}.{key}.{lang}: {exc}") from exc
+    return out
+
+
 def _requirement(path: Path, index: int, raw: Any) -> Requirement:
     where = f"{path}: requirements[{index}]"
     if not isinstance(raw, dict):
@@ -115,14 +127,9 @@ def _requirement(path: Path, index: int, raw: Any) -> Requirement:
     detector = raw.get("detector")
     if detector is not None and detector not in DETECTORS:
         raise PlaybookError(f"{where}.detector: '{detector}' is not one of {DETECTORS}")
-    sections: dict[str, re.Pattern[str]] = {}
-    for lang, pattern in (raw.get("sections") or {}).items():
-        try:
-            sections[lang] = re.compile(pattern, re.IGNORECASE)
-        except re.error as exc:
-            raise PlaybookError(f"{where}.sections.{lang}: {exc}") from exc
     return Requirement(
-        sections=sections,
+        sections=_section_patterns(where, raw, "sections"),
+        off_sections=_section_patterns(where, raw, "off_sections"),
         detector=detector,
         id=raw["id"],
         title=dict(raw["title"]),
@@ -134,4 +141,5 @@ def _requirement(path: Path, index: int, raw: Any) -> Requirement:
         negation_means_met=bool(raw.get("negation_means_met", False)),
         weak_blocks_met=bool(raw.get("weak_blocks_met", False)),
         conflict_needs_party=bool(raw.get("conflict_needs_party", False)),
+        background_is_context=bool(raw.get("background_is_context", False)),
     )

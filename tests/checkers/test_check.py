@@ -536,3 +536,40 @@ def test_a_background_section_describes_and_promises_nothing(tmp_path: Path) -> 
         "2. Upphandling\n\nIngen part ska uteslutas från en kommande upphandling."
     )
     assert status(run(tmp_path, body), "procurement_access") == "met"
+
+
+def test_what_the_background_says_the_parties_do_allocates_no_role(
+    tmp_path: Path,
+) -> None:
+    background = (
+        "1. Bakgrund\n\nLeverantören tillhandahåller larmtjänster till tolv kommuner. "
+        "Kommunen ansvarar för hemtjänsten i fyra distrikt.\n\n"
+    )
+    described = run(
+        tmp_path,
+        background + "2. Projektet\n\nKommunen ska tillhandahålla testmiljön.",
+    )
+    assert status(described, "role_allocation") == "partial"
+    allocated = run(
+        tmp_path,
+        background + "2. Projektet\n\nKommunen ska tillhandahålla testmiljön. "
+        "Leverantören ansvarar för utvecklingen av larmet.",
+    )
+    assert status(allocated, "role_allocation") == "met"
+
+
+def test_liability_insurance_and_no_party_duties_allocate_no_role(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "5. Försäkring\n\nLeverantören ska tillhandahålla ett försäkringsbevis och "
+        "ansvarar för att försäkringen gäller under hela projektet.\n\n"
+        "6. Genomförande\n\nIngen part ansvarar för den andra partens indirekta "
+        "skador. Avtalet innebär inte att Kommunen åtar sig att köpa utrustning.\n"
+    )
+    assert status(run(tmp_path, body), "role_allocation") == "missing"
+    roles = (
+        "5. Roller och försäkring\n\nLeverantören ska tillhandahålla sensorerna. "
+        "Kommunen ansvarar för testmiljön på två boenden.\n"
+    )
+    assert status(run(tmp_path, roles), "role_allocation") == "met"
