@@ -573,3 +573,84 @@ def test_liability_insurance_and_no_party_duties_allocate_no_role(
         "Kommunen ansvarar för testmiljön på två boenden.\n"
     )
     assert status(run(tmp_path, roles), "role_allocation") == "met"
+
+
+EN_PARTIES = (
+    "Agreement between Harbour City Council (the Council) and Routewise Ltd "
+    "(the Company), together the Parties.\n\n"
+)
+DA_PARTIES = (
+    "Aftale mellem Fjordby Kommune (Kommunen) og Varmetek ApS (Leverandøren), "
+    "samlet Parterne.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            PARTIES + "När testperioden har avslutats övergår samarbetet i en "
+            "driftfas om tre år, under vilken Leverantören levererar lösningen mot "
+            "ersättning.",
+            "conflict",
+        ),
+        (
+            PARTIES + "Kommunen har rätt att genom option beställa ytterligare 200 "
+            "larm från Leverantören till de priser som anges i Bilaga 2.",
+            "conflict",
+        ),
+        (
+            PARTIES + "Leverantörens testresultat får inte lämnas ut till andra "
+            "leverantörer före tilldelningen.",
+            "conflict",
+        ),
+        (
+            PARTIES + "Leverantören utesluts inte från upphandlingen på grund av "
+            "sitt deltagande i projektet.",
+            "met",
+        ),
+        (
+            EN_PARTIES + "Completion of the pilot shall constitute the competitive "
+            "process for the Council's purchase from the Company, and no further "
+            "solicitation will be required.",
+            "conflict",
+        ),
+        (
+            EN_PARTIES + "A proponent that has completed the Council's pilot will "
+            "receive 10 of the 30 points for experience.",
+            "conflict",
+        ),
+        (
+            EN_PARTIES + "The test data shall not be disclosed to anyone, including "
+            "any economic operator taking part in a later procurement by the Council.",
+            "conflict",
+        ),
+        (
+            EN_PARTIES + "The final report will be published before the Council "
+            "advertises the procurement, so that all bidders have the same "
+            "information.",
+            "met",
+        ),
+        (
+            DA_PARTIES + "Ved evalueringen fratrækkes værdien af Leverandørens "
+            "bidrag, opgjort til 200.000 kr., i Leverandørens tilbudte pris.",
+            "conflict",
+        ),
+        (
+            DA_PARTIES + "Efter projektet fortsætter aftalen som driftsaftale, "
+            "hvorefter Leverandøren leverer løsningen til Kommunen i fire år.",
+            "conflict",
+        ),
+        (
+            DA_PARTIES + "Leverandøren udelukkes ikke fra et senere udbud på grund "
+            "af sin deltagelse.",
+            "met",
+        ),
+    ],
+)
+def test_a_tender_shaped_or_skipped_for_a_participant_is_a_conflict(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = tmp_path / "agreement.txt"
+    path.write_text(text, encoding="utf-8")
+    assert status(check(path), "procurement_access") == expected
