@@ -335,20 +335,23 @@ def role_conflict(
     *,
     section: Callable[[Span], tuple[str, ...]] = lambda span: (),
 ) -> tuple[Span, ...]:
-    """The project led by two parties; a task given to one party 'alone' (or
-    denied to another) and also to another party; the same task given twice;
-    own costs and reimbursement."""
-    leads = [
-        (s, _subject(s.text, parties)) for s in all_sentences if lex.lead.search(s.text)
-    ]
-    for (a, pa), (b, pb) in combinations(leads, 2):
-        if not (pa and pb and pa != pb):
-            continue
-        if section(a.span) == section(b.span) and lex.lead_label.search(
-            a.text.lstrip()
-        ):
-            continue  # a contact list: "Projektledare: ... (Kommunen)" per party
-        return (a.span, b.span)
+    """The project led, or the steering group chaired, by two parties; a task
+    given to one party 'alone' (or denied to it) and also to another party; the
+    same task given twice; own costs and a payment between the parties."""
+    for unique in (lex.lead, lex.chair):
+        holders = [
+            (s, _subject(s.text, parties))
+            for s in all_sentences
+            if unique.search(s.text)
+        ]
+        for (a, pa), (b, pb) in combinations(holders, 2):
+            if not (pa and pb and pa != pb):
+                continue
+            if section(a.span) == section(b.span) and lex.lead_label.search(
+                a.text.lstrip()
+            ):
+                continue  # a contact list: "Projektledare: ... (Kommunen)" per party
+            return (a.span, b.span)
     found = [
         (s, *task)
         for s in responsibilities
@@ -383,10 +386,19 @@ def role_conflict(
     same = _same_action(everywhere, parties, lex, section)
     if same:
         return same
-    denied = _denied_task(tasks, all_sentences, parties, lex)
+    denied = _denied_task(
+        [(s, party, set(words), words) for s, party, words in found],
+        all_sentences,
+        parties,
+        lex,
+    )
     if denied:
         return denied
-    own = [s for s in all_sentences if lex.own_costs.search(s.text)]
+    own = [
+        s
+        for s in all_sentences
+        if lex.own_costs.search(s.text) and not lex.exception.search(s.text)
+    ]
     pays = [
         s
         for s in all_sentences
@@ -397,6 +409,7 @@ def role_conflict(
     return ()
 
 
+_DENIED_HEAD = 4  # "får inte montera, ansluta eller installera": what is forbidden
 _HEAD = 6  # an action and what it is done to: the first task words of a clause
 _ACTION_STEM = 5  # "rekrytera"/"rekrytering", "install"/"installation"
 
@@ -498,7 +511,7 @@ def _clause(sentence: str, start: int, lex: Lexicon) -> str:
 
 
 def _denied_task(
-    tasks: Sequence[tuple[Sentence, str, set[str]]],
+    tasks: Sequence[tuple[Sentence, str, set[str], list[str]]],
     all_sentences: Sequence[Sentence],
     parties: tuple[str, ...],
     lex: Lexicon,
@@ -506,32 +519,52 @@ def _denied_task(
     """A party said not to do something ("Kommunen åtar sig inga markarbeten")
     that another provision gives it ("Kommunen ansvarar för ... markarbeten")."""
     for d in all_sentences:
-        for part in d.text.split(" | "):
+        for part in re.split(r" \| |;\s", d.text):
             found = _denial(part, parties, lex)
             if found is None:
                 continue
-            who, denied = found
-            for r, party, given in tasks:
+            who, order_denied = found
+            denied = set(order_denied)
+            for r, party, given, order in tasks:
                 if r.span == d.span or party != who:
                     continue
                 shared = _shared(denied, given)
-                if len(shared) >= 2 or (shared and shared == denied):
+                # the given task's action among the first things forbidden
+                action = _shared(set(order[:2]), set(order_denied[:_DENIED_HEAD]))
+                if len(shared) >= 2 or (shared and shared == denied) or action:
                     return (r.span, d.span)
     return ()
 
 
+def _another_party(mentions: list[tuple[int, str]], before: int) -> bool:
+    """Whether a second party is named before `before` (then the first is not
+    the one denied)."""
+    return any(at < before and name != mentions[0][1] for at, name in mentions[1:])
+
+
 def _denial(
     text: str, parties: tuple[str, ...], lex: Lexicon
-) -> tuple[str, set[str]] | None:
-    """The party a clause denies a task to, and the task's words."""
+) -> tuple[str, list[str]] | None:
+    """The party a clause denies a task to, and the task's words in order. The party may
+    stand before the denial ("Kommunen åtar sig inga markarbeten", "Andas
+    personal får inte installera") or inside it, after a fronted phrase ("Av
+    sekretesskäl lämnar Regionen inte ut journaldata")."""
     mentions = party_positions(text, parties)
     if not mentions:
         return None
     pos, who = mentions[0]
+    name_end = pos + len(re.match(r"[\w'’-]*\s*", text[pos:]).group())  # type: ignore[union-attr]
     neg = lex.task_denial.search(text, pos)
-    if not neg or neg.start() - pos > 40 or lex.not_yet.search(text):
+    if neg is None or neg.start() - pos > 80 or _another_party(mentions, neg.start()):
+        # the inverted order: the party's name between the verb and its negator
+        closed = text[:pos] + text[name_end:]
+        neg = lex.task_denial.search(closed, max(0, pos - 25))
+        if neg is None or not neg.start() <= pos <= neg.end():
+            return None
+        text, pos = closed, neg.start()
+    if lex.not_yet.search(text):
         return None
     if _SUBORDINATE.search(text, pos, neg.start()):
         return None  # "tjänster som leverantören tillhandahåller inte innebär ..."
-    denied = _stems(_clause(text, neg.end(), lex), parties, lex)
+    denied = _task_words(_clause(text, neg.start(), lex), parties, lex)
     return (who, denied) if denied else None

@@ -38,6 +38,7 @@ class Lexicon:
     exclusive: re.Pattern[str]
     lead: re.Pattern[str]
     lead_label: re.Pattern[str]
+    chair: re.Pattern[str]
     each_own: re.Pattern[str]
     joint: re.Pattern[str]
     sole_owner: re.Pattern[str]
@@ -50,6 +51,7 @@ class Lexicon:
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]
     reimburse: re.Pattern[str]
+    exception: re.Pattern[str]
     party_nouns: tuple[str, ...]
     not_parties: frozenset[str]
 

@@ -654,3 +654,49 @@ def test_a_tender_shaped_or_skipped_for_a_participant_is_a_conflict(
     path = tmp_path / "agreement.txt"
     path.write_text(text, encoding="utf-8")
     assert status(check(path), "procurement_access") == expected
+
+
+def test_the_casting_vote_given_twice_conflicts_but_lead_and_chair_may_differ(
+    tmp_path: Path,
+) -> None:
+    twice = run_en(
+        tmp_path,
+        EN_PARTIES + "4. Governance\n\nThe Steering Group shall be chaired by the "
+        "Council's Head of Roads, who shall have a casting vote.\n\n"
+        "The Company shall provide the routing software.\n\n"
+        "Schedule 1 - Project plan\n\nChair: the Company's Project Director shall "
+        "chair the Steering Group and decide where votes are equal.\n",
+    )
+    assert status(twice, "role_allocation") == "conflict"
+    split = run(
+        tmp_path,
+        "§ 4 Organisation\n\nKommunen är projektledare och kallar till möten.\n\n"
+        "Leverantören är ordförande i styrgruppen.\n\n"
+        "Leverantören ansvarar för utvecklingen av larmet.\n",
+    )
+    assert status(split, "role_allocation") == "met"
+
+
+def test_own_costs_and_a_payment_between_the_parties_conflict_unless_excepted(
+    tmp_path: Path,
+) -> None:
+    roles = (
+        "§ 3 Roller\n\nKommunen ansvarar för testmiljön på två boenden.\n\n"
+        "Leverantören ansvarar för utvecklingen av larmet.\n\n"
+    )
+    payment = (
+        "§ 8 Ersättning\n\nKommunen betalar Leverantören 180 000 kronor per kvartal "
+        "för drift av plattformen.\n"
+    )
+    contradicted = run(
+        tmp_path,
+        roles + "§ 7 Kostnader\n\nVardera parten står för sina egna kostnader, och "
+        "ingen ersättning ska utgå mellan parterna.\n\n" + payment,
+    )
+    assert status(contradicted, "role_allocation") == "conflict"
+    excepted = run(
+        tmp_path,
+        roles + "§ 7 Kostnader\n\nUtom vad som anges i § 8 står vardera parten för "
+        "sina egna kostnader.\n\n" + payment,
+    )
+    assert status(excepted, "role_allocation") == "met"

@@ -285,3 +285,32 @@ def test_two_project_leads_in_two_places_but_not_a_contact_list(
         "Project lead: Raj Patel, the Company.\n",
     )
     assert contacts.finding("role_allocation").status == "met"
+
+
+def test_a_task_forbidden_to_its_party_or_denied_in_inverted_order_conflicts(
+    tmp_path: Path,
+) -> None:
+    forbidden = _check(
+        tmp_path,
+        SV + "§ 4 Uppgifter\n\nLeverantören svarar för att leverera och installera "
+        "sensorerna i 60 klassrum.\n\nKommunen ansvarar för testmiljön.\n\n"
+        "§ 9 Arbetsmiljö\n\nLeverantörens personal får inte montera eller "
+        "installera utrustning i Kommunens lokaler.\n",
+    )
+    assert forbidden.finding("role_allocation").status == "conflict"
+    inverted = _check(
+        tmp_path,
+        SV + "§ 5 Data\n\nKommunen ska tillhandahålla pseudonymiserade journaldata "
+        "till Leverantören.\n\nLeverantören ansvarar för modellen.\n\n"
+        "§ 9 Sekretess\n\nAv sekretesskäl lämnar Kommunen inte ut några "
+        "journaldata, vare sig pseudonymiserade eller avidentifierade.\n",
+    )
+    assert inverted.finding("role_allocation").status == "conflict"
+    another = _check(
+        tmp_path,
+        SV + "§ 4 Uppgifter\n\nKommunen ansvarar för att installera sensorerna i "
+        "klassrummen.\n\nLeverantören ansvarar för programvaran.\n\n"
+        "§ 9 Arbetsmiljö\n\nLeverantören får inte installera egen utrustning i "
+        "Kommunens lokaler.\n",
+    )
+    assert another.finding("role_allocation").status == "met"
