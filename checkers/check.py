@@ -144,7 +144,7 @@ def _structural_conflict(
         return target_conflict(substantive, lex, others=sentences, section=section)
     if req.detector == "ownership":
         others = ownership_statements([s for s in sentences if s.span not in excluded])
-        return ownership_conflict(substantive, parties, lex, others)
+        return ownership_conflict(substantive, parties, lex, others, sentences)
 
     return role_conflict(substantive, sentences, parties, lex, section=section)
 

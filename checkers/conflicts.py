@@ -19,7 +19,7 @@ _PASSIVE_OWNER = re.compile(
     r"vests?(?: exclusively)? in|shall vest(?: exclusively)? in|ejes af|tilhører|"
     r"tilfalder|tilkommer|ligger hos|overgår til|överlåter (\w+\s+){0,8}?till|"
     r"överlåts till|transfers? (\w+\s+){0,8}?to|assigns? (\w+\s+){0,8}?to|"
-    r"overdrager (\w+\s+){0,8}?til)\b",
+    r"overdrager (\w+\s+){0,8}?til|i namn av|in the name of)\b",
     re.IGNORECASE,
 )
 _OWNERSHIP_VERB = re.compile(
@@ -27,7 +27,8 @@ _OWNERSHIP_VERB = re.compile(
     r"egendom|förvärvar|tillfaller|tillhör|"
     r"tillkommer|övergår|överlåts|överlåtas|behåller|owns|owned|owner|ownership|"
     r"property|vests?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendomsret\w*|"
-    r"tilhører|tilfalder|erhverver|inneha|innehar|innehas|indehaver|"
+    r"tilhører|tilfalder|erhverver|inneha|innehar|innehas|innehavare|indehaver|"
+    r"eneindehaver|"
     r"förfogar\s+(ensamt?\s+)?över|överlåter|overdrager)\b"
     r"|\b(assigns?|transfers?)\b(?=[^.]{0,80}\b(rights?|title|intellectual property|"
     r"ip|results|ownership)\b)"
@@ -40,7 +41,8 @@ _OWNING = re.compile(
     r"\b(äger(?!\s+(\w+\s+)?rätt(en)?\s+att)|ägs|ägas|tillhör|tillfaller|"
     r"tillkommer|övergår till|överlåter|owns|inneha|innehar|förfogar\s+(ensamt?\s+)?"
     r"över|(will|shall|to|should|must) own|"
-    r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder|overdrager)\b",
+    r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder|overdrager|"
+    r"(blir|bliver|är|er) (ensam |ene)?(innehavare|indehaver)|eneindehaver)\b",
     re.IGNORECASE,
 )
 # "All other results" / "Övriga resultat" are what is left, not everything; "maps
@@ -67,8 +69,11 @@ class Sentence:
 def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     """Who a results-ownership sentence gives the results to: a party, '*each' or
     '*joint'; None when it does not say (or speaks of background IP)."""
-    if lex.background.search(sentence) or _DEFINITION.search(sentence):
-        return None
+    claims_results = lex.any_creator.search(sentence)
+    if _DEFINITION.search(sentence) or (
+        lex.background.search(sentence) and not claims_results
+    ):
+        return None  # background IP, unless it takes in what either party makes
     verb = _OWNERSHIP_VERB.search(sentence)
     if verb is None:
         return None  # a right to use is not ownership
@@ -130,8 +135,10 @@ def ownership_conflict(
     parties: tuple[str, ...],
     lex: Lexicon,
     others: Sequence[Sentence] = (),
+    everything: Sequence[Sentence] = (),
 ) -> tuple[Span, ...]:
-    """Two ownership statements give the same results to different owners: one
+    """Two ownership statements give the same results to different owners, or
+    the owner of the results is barred from using them. Two statements: one
     of them gives all the results, or both speak of the same things (the
     forecast model, the image symbols) and one of them gives them exclusively.
     `others` are ownership statements outside the results clauses: they count
@@ -159,6 +166,9 @@ def ownership_conflict(
         sole = bool(lex.sole_owner.search(a.text) or lex.sole_owner.search(b.text))
         sole = sole or "part" in (scope_a, scope_b)
         both_joint = oa.startswith("*joint:") and ob.startswith("*joint:")
+        # "each party owns what it makes" and one party given what any party makes
+        if (in_a or in_b) and _whoever_made(a.text, oa, b.text, ob, lex):
+            return (a.span, b.span)
         if res_a and res_b and (a_all or b_all or both_joint):
             return (a.span, b.span)
         # All results owned jointly, and all of one kind by one party alone.
@@ -175,6 +185,55 @@ def ownership_conflict(
             continue  # "Xencor owns Xencor Inventions", "Aimmune owns Aimmune ..."
         if len(shared) >= 2 or (shared and sole):
             return (a.span, b.span)
+    return _owner_barred(owned, everything, parties, lex)
+
+
+def _whoever_made(a: str, oa: str, b: str, ob: str, lex: Lexicon) -> bool:
+    """One statement gives each party its own results, the other gives one
+    party the results whoever made them ("oavsett vilken part som har utfört
+    arbetet", "även uppfinningar som görs av Högskolans forskare")."""
+    for each, (text, who) in ((oa, (b, ob)), (ob, (a, oa))):
+        if each == "*each" and not who.startswith("*"):
+            if lex.any_creator.search(text):
+                return True
+    return False
+
+
+def _owner_barred(
+    owned: Sequence[tuple[Sentence, str, set[str], bool, bool]],
+    everything: Sequence[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """The party that owns the results may not use them: the sole owner of all
+    the results barred from using or licensing them ("så att Kommunen inte
+    självt får använda resultaten"), or a joint owner barred from using them in
+    its own activity. Limits on licensing to others are not meant: a joint
+    owner's exploitation is commonly subject to the other's consent."""
+    sole = {
+        o: s.span
+        for s, o, _, res, in_clause in owned
+        if in_clause and res and not o.startswith("*") and _universal(s.text, lex)
+    }
+    joint: dict[str, Span] = {}
+    for s, o, _, res, in_clause in owned:
+        if in_clause and res and o.startswith("*joint:"):
+            for name in o.split(":", 1)[1].split("+"):
+                joint.setdefault(name, s.span)
+    if not sole and not joint:
+        return ()
+    for d in everything:
+        denial = lex.use_denial.search(d.text)
+        if denial is None or not _about_results(d.text, lex):
+            continue
+        before = [n for at, n in party_positions(d.text, parties) if at < denial.end()]
+        if not before:
+            continue
+        who = before[-1]
+        if who in sole and sole[who] != d.span:
+            return (sole[who], d.span)
+        if who in joint and joint[who] != d.span and lex.own_activity.search(d.text):
+            return (joint[who], d.span)
     return ()
 
 

@@ -1,6 +1,8 @@
 """Two effect targets that cannot both hold: the same indicator given different
 figures by two provisions ("minska med minst 30 procent" in § 3 and "minska med
-minst 12 procent" in the appendix). Pure functions over sentences."""
+minst 12 procent" in the appendix), or moved in opposite directions ("minska
+energianvändningen med 15 procent" / "framgångsrikt om energianvändningen har
+ökat med högst 15 procent"). Pure functions over sentences."""
 
 from __future__ import annotations
 
@@ -38,7 +40,8 @@ def target_conflict(
         if section(a.span) == section(b.span):
             continue
         units = fa.keys() & fb.keys()
-        if not units or any(fa[u] & fb[u] for u in units):
+        opposite = _direction(a.text, lex) * _direction(b.text, lex) < 0
+        if not units or (any(fa[u] & fb[u] for u in units) and not opposite):
             continue
         wa, wb = _indicator(a.text, lex), _indicator(b.text, lex)
         shared = wa & wb
@@ -79,6 +82,18 @@ def _negated_target(
             ):
                 return (a.span, b.span)
     return ()
+
+
+def _direction(sentence: str, lex: Lexicon) -> int:
+    """-1 when a target only lowers its indicator, 1 when it only raises it, 0
+    when it does both or neither ("minska restiden och öka tiden hos brukaren")."""
+    down = any(
+        not lex.is_negated(sentence, m.start()) for m in lex.decrease.finditer(sentence)
+    )
+    up = any(
+        not lex.is_negated(sentence, m.start()) for m in lex.increase.finditer(sentence)
+    )
+    return (1 if up else 0) - (1 if down else 0)
 
 
 def _aimed(sentence: str, lex: Lexicon) -> set[str]:

@@ -314,3 +314,67 @@ def test_a_task_forbidden_to_its_party_or_denied_in_inverted_order_conflicts(
         "Kommunens lokaler.\n",
     )
     assert another.finding("role_allocation").status == "met"
+
+
+def test_an_owner_barred_from_its_results_or_results_taken_whoever_made_them(
+    tmp_path: Path,
+) -> None:
+    roles = (
+        "§ 3 Roller\n\nKommunen ansvarar för testmiljön.\n\n"
+        "Leverantören ansvarar för utvecklingen av larmet.\n\n"
+    )
+    barred = _check(
+        tmp_path,
+        SV + roles + "§ 6 Resultat\n\nÄganderätten till samtliga resultat "
+        "tillfaller Kommunen.\n\nLeverantören erhåller en exklusiv licens till "
+        "resultaten, så att Kommunen inte själv får använda resultaten.\n",
+    )
+    assert barred.finding("result_ownership").status == "conflict"
+    joint = _check(
+        tmp_path,
+        SV + roles + "§ 6 Resultat\n\nResultat av projektet ägs av Kommunen och "
+        "Leverantören gemensamt med hälften var.\n\n§ 7 Nyttjande\n\nKommunen får "
+        "inte använda resultaten i sin egen verksamhet utan Leverantörens "
+        "samtycke.\n",
+    )
+    assert joint.finding("result_ownership").status == "conflict"
+    licensing = _check(
+        tmp_path,
+        SV + roles + "§ 6 Resultat\n\nResultat av projektet ägs av Kommunen och "
+        "Leverantören gemensamt med hälften var.\n\n§ 7 Nyttjande\n\nKommunen får "
+        "inte upplåta licens till resultaten till tredje man utan Leverantörens "
+        "samtycke.\n",
+    )
+    assert licensing.finding("result_ownership").status == "met"
+    whoever = _check(
+        tmp_path,
+        SV + roles + "§ 6 Resultat\n\nVarje part äger de resultat som partens "
+        "personal tar fram.\n\n§ 7 Patent\n\nUppfinningar som görs i projektet, "
+        "oavsett vilken part som har gjort dem, tillhör Leverantören ensam.\n",
+    )
+    assert whoever.finding("result_ownership").status == "conflict"
+
+
+def test_two_targets_moving_one_indicator_in_opposite_directions_conflict(
+    tmp_path: Path,
+) -> None:
+    roles = (
+        "§ 2 Roller\n\nKommunen ansvarar för testmiljön.\n\n"
+        "Leverantören ansvarar för styrsystemet.\n\n"
+    )
+    opposite = _check(
+        tmp_path,
+        SV + roles + "§ 3 Mål\n\nProjektet ska minska energianvändningen för "
+        "uppvärmning i de deltagande husen med 15 procent.\n\n§ 8 Utvärdering\n\n"
+        "Projektet ska bedömas som framgångsrikt om energianvändningen för "
+        "uppvärmning i de deltagande husen har ökat med högst 15 procent.\n",
+    )
+    assert opposite.finding("added_value").status == "conflict"
+    restated = _check(
+        tmp_path,
+        SV + roles + "§ 3 Mål\n\nProjektet ska minska energianvändningen för "
+        "uppvärmning i de deltagande husen med 15 procent.\n\n§ 8 Utvärdering\n\n"
+        "Projektet ska bedömas som framgångsrikt om energianvändningen för "
+        "uppvärmning i de deltagande husen har minskat med minst 15 procent.\n",
+    )
+    assert restated.finding("added_value").status == "met"
