@@ -579,19 +579,24 @@ def _denied_task(
     that another provision gives it ("Kommunen ansvarar för ... markarbeten")."""
     for d in all_sentences:
         for part in re.split(r" \| |;\s", d.text):
-            found = _denial(part, parties, lex)
-            if found is None:
-                continue
-            who, order_denied = found
-            denied = set(order_denied)
-            for r, party, given, order in tasks:
-                if r.span == d.span or party != who:
+            for pattern in (lex.task_denial, lex.task_prohibition):
+                found = _denial(part, parties, lex, pattern)
+                if found is None:
                     continue
-                shared = _shared(denied, given)
-                # the given task's action among the first things forbidden
-                action = _shared(set(order[:2]), set(order_denied[:_DENIED_HEAD]))
-                if len(shared) >= 2 or (shared and shared == denied) or action:
-                    return (r.span, d.span)
+                who, order_denied = found
+                denied = set(order_denied)
+                for r, party, given, order in tasks:
+                    if r.span == d.span or party != who:
+                        continue
+                    # the given task's action among the first things denied
+                    head = set(order_denied[:_DENIED_HEAD])
+                    if _shared(set(order[:2]), head):
+                        return (r.span, d.span)
+                    if pattern is lex.task_prohibition:
+                        continue  # "får inte nyttja resultatet": another matter
+                    shared = _shared(denied, given)
+                    if len(shared) >= 2 or (shared and shared == denied):
+                        return (r.span, d.span)
     return ()
 
 
@@ -602,22 +607,23 @@ def _another_party(mentions: list[tuple[int, str]], before: int) -> bool:
 
 
 def _denial(
-    text: str, parties: tuple[str, ...], lex: Lexicon
+    text: str, parties: tuple[str, ...], lex: Lexicon, pattern: re.Pattern[str]
 ) -> tuple[str, list[str]] | None:
-    """The party a clause denies a task to, and the task's words in order. The party may
-    stand before the denial ("Kommunen åtar sig inga markarbeten", "Andas
-    personal får inte installera") or inside it, after a fronted phrase ("Av
-    sekretesskäl lämnar Regionen inte ut journaldata")."""
+    """The party a clause denies a task to (by `pattern`: a disclaimer or a
+    prohibition), and the task's words in order. The party may stand before
+    the denial ("Kommunen åtar sig inga markarbeten", "Andas personal får inte
+    installera") or inside it, after a fronted phrase ("Av sekretesskäl lämnar
+    Regionen inte ut journaldata")."""
     mentions = party_positions(text, parties)
     if not mentions:
         return None
     pos, who = mentions[0]
     name_end = pos + len(re.match(r"[\w'’-]*\s*", text[pos:]).group())  # type: ignore[union-attr]
-    neg = lex.task_denial.search(text, pos)
+    neg = pattern.search(text, pos)
     if neg is None or neg.start() - pos > 80 or _another_party(mentions, neg.start()):
         # the inverted order: the party's name between the verb and its negator
         closed = text[:pos] + text[name_end:]
-        neg = lex.task_denial.search(closed, max(0, pos - 25))
+        neg = pattern.search(closed, max(0, pos - 25))
         if neg is None or not neg.start() <= pos <= neg.end():
             return None
         text, pos = closed, neg.start()

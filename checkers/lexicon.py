@@ -50,6 +50,7 @@ class Lexicon:
     object_stopwords: frozenset[str]
     background: re.Pattern[str]
     task_denial: re.Pattern[str]
+    task_prohibition: re.Pattern[str]
     task_verbs: re.Pattern[str]
     task_passive: re.Pattern[str]
     results_in_general: re.Pattern[str]

@@ -378,3 +378,14 @@ def test_two_targets_moving_one_indicator_in_opposite_directions_conflict(
         "uppvärmning i de deltagande husen har minskat med minst 15 procent.\n",
     )
     assert restated.finding("added_value").status == "met"
+
+
+def test_a_prohibition_on_another_matter_is_no_denied_task(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        SV + "§ 4 Uppdraget\n\nLeverantören ska ta fram en kostnadsuppskattning, om "
+        "den upphandlande myndigheten begär det.\n\nKommunen ansvarar för "
+        "testmiljön.\n\n§ 9 Resultat\n\nLeverantören får inte nyttja "
+        "uppdragsresultatet utan den upphandlande myndighetens medgivande.\n",
+    )
+    assert report.finding("role_allocation").status == "met"
