@@ -42,7 +42,9 @@ _OWNING = re.compile(
     r"tillkommer|övergår till|överlåter|owns|inneha|innehar|förfogar\s+(ensamt?\s+)?"
     r"över|(will|shall|to|should|must) own|"
     r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder|overdrager|"
-    r"(blir|bliver|är|er) (ensam |ene)?(innehavare|indehaver)|eneindehaver)\b",
+    r"(blir|bliver|är|er) (ensam |ene)?(innehavare|indehaver)|eneindehaver|"
+    r"(förvärvar|erhåller|acquires?|obtains?|erhverver) (\w+ )?"
+    r"(äganderätten|ownership|ejendomsretten))\b",
     re.IGNORECASE,
 )
 # "All other results" / "Övriga resultat" are what is left, not everything; "maps
@@ -70,9 +72,11 @@ def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     """Who a results-ownership sentence gives the results to: a party, '*each' or
     '*joint'; None when it does not say (or speaks of background IP)."""
     claims_results = lex.any_creator.search(sentence)
-    if _DEFINITION.search(sentence) or (
-        lex.background.search(sentence) and not claims_results
-    ):
+    background = lex.background.search(sentence)
+    each = lex.each_own.search(sentence)
+    if each and background and each.start() < background.start():
+        background = None  # "Each party owns its results and keeps its background"
+    if _DEFINITION.search(sentence) or (background and not claims_results):
         return None  # background IP, unless it takes in what either party makes
     verb = _OWNERSHIP_VERB.search(sentence)
     if verb is None:
@@ -167,7 +171,7 @@ def ownership_conflict(
         sole = sole or "part" in (scope_a, scope_b)
         both_joint = oa.startswith("*joint:") and ob.startswith("*joint:")
         # "each party owns what it makes" and one party given what any party makes
-        if (in_a or in_b) and _whoever_made(a.text, oa, b.text, ob, lex):
+        if (in_a or in_b) and _whoever_made(a.text, oa, b.text, ob, parties, lex):
             return (a.span, b.span)
         if res_a and res_b and (a_all or b_all or both_joint):
             return (a.span, b.span)
@@ -188,15 +192,36 @@ def ownership_conflict(
     return _owner_barred(owned, everything, parties, lex)
 
 
-def _whoever_made(a: str, oa: str, b: str, ob: str, lex: Lexicon) -> bool:
+def _whoever_made(
+    a: str, oa: str, b: str, ob: str, parties: tuple[str, ...], lex: Lexicon
+) -> bool:
     """One statement gives each party its own results, the other gives one
     party the results whoever made them ("oavsett vilken part som har utfört
-    arbetet", "även uppfinningar som görs av Högskolans forskare")."""
+    arbetet", "även uppfinningar som görs av Högskolans forskare") or what
+    another party makes ("förvärvar Regionen äganderätten till den modell som
+    Vitalis utvecklar i projektet")."""
     for each, (text, who) in ((oa, (b, ob)), (ob, (a, oa))):
-        if each == "*each" and not who.startswith("*"):
-            if lex.any_creator.search(text):
-                return True
+        if each != "*each" or who.startswith("*"):
+            continue
+        if lex.any_creator.search(text):
+            return True
+        if any(maker != who for maker in _makers(text, parties, lex)):
+            return True
     return False
+
+
+def _makers(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> list[str]:
+    """The parties a sentence says made something ("som Vitalis utvecklar",
+    "utvecklad av Bolaget", "made by the Company"): the first party named in
+    or right after each 'made by' phrase ("the Company's staff")."""
+    mentions = party_positions(sentence, parties)
+    out = []
+    for match in lex.made_by.finditer(sentence):
+        # inside the phrase ("som Vitalis utvecklar") or right after it ("av Vitalis")
+        near = [n for at, n in mentions if match.start() <= at <= match.end() + 1]
+        if near:
+            out.append(near[0])
+    return out
 
 
 def _owner_barred(

@@ -47,6 +47,7 @@ class Lexicon:
     use_denial: re.Pattern[str]
     own_activity: re.Pattern[str]
     any_creator: re.Pattern[str]
+    made_by: re.Pattern[str]
     object_stopwords: frozenset[str]
     background: re.Pattern[str]
     task_denial: re.Pattern[str]

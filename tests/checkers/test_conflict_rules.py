@@ -389,3 +389,27 @@ def test_a_prohibition_on_another_matter_is_no_denied_task(tmp_path: Path) -> No
         "uppdragsresultatet utan den upphandlande myndighetens medgivande.\n",
     )
     assert report.finding("role_allocation").status == "met"
+
+
+def test_what_another_party_makes_given_to_one_owner_against_each_its_own(
+    tmp_path: Path,
+) -> None:
+    roles = (
+        "§ 3 Roller\n\nKommunen ansvarar för testmiljön.\n\n"
+        "Leverantören ansvarar för utvecklingen av modellen.\n\n"
+    )
+    taken = _check(
+        tmp_path,
+        SV + roles + "§ 6 Resultat\n\nVarje part äger de resultat som dess egna "
+        "medarbetare tar fram och behåller sin bakgrundsinformation.\n\n"
+        "§ 8 Finansiering\n\nSom motprestation förvärvar Kommunen äganderätten "
+        "till den modell som Leverantören utvecklar i projektet.\n",
+    )
+    assert taken.finding("result_ownership").status == "conflict"
+    own = _check(
+        tmp_path,
+        SV + roles + "§ 6 Resultat\n\nVarje part äger de resultat som dess egna "
+        "medarbetare tar fram.\n\n§ 7 Modellen\n\nLeverantören äger den modell som "
+        "Leverantören utvecklar i projektet.\n",
+    )
+    assert own.finding("result_ownership").status == "met"
