@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -59,6 +58,9 @@ def check_document(
     sentence_of = [0] * len(doc)
     for number, sent in enumerate(sents):
         sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
+    # A background section never carries a conflict, nor, where the playbook
+    # says so, a met cue ("Kartdata tillhandahåller tjänster för ...").
+    context = {r.id for r in playbook.requirements if r.background_is_context}
     cues = [
         cue
         for cue in (
@@ -66,7 +68,10 @@ def check_document(
         )
         if (cue.kind == "partial" or not _in_heading(document, cue.sentence[0]))
         and not (
-            cue.kind in _context_kinds(playbook, cue.requirement)
+            (
+                cue.kind == "conflict"
+                or (cue.kind == "met" and cue.requirement in context)
+            )
             and _in_background(document, cue, lex)
         )
     ]
@@ -224,7 +229,7 @@ def _topic_test(
     req: Requirement, document: Document, language: str
 ) -> Callable[[tuple[int, int]], bool] | None:
     """Whether a sentence stands under a heading on the requirement's topic."""
-    pattern = (req.sections or {}).get(language) or (req.sections or {}).get("en")
+    pattern = req.headings("sections", language)
     if pattern is None:
         return None
 
@@ -281,16 +286,8 @@ def _drop_off_sections(
     ('Ansvarsbegränsning', 'Insurance' for roles), its cues say nothing, unless
     the rest of the heading is on the topic ('Roller och försäkring'). Only the
     innermost heading counts."""
-
-    def pattern(req: Requirement, key: str) -> re.Pattern[str] | None:
-        by_language = getattr(req, key) or {}
-        found: re.Pattern[str] | None = by_language.get(language) or by_language.get(
-            "en"
-        )
-        return found
-
     tests = {
-        r.id: (pattern(r, "off_sections"), pattern(r, "sections"))
+        r.id: (r.headings("off_sections", language), r.headings("sections", language))
         for r in playbook.requirements
     }
     kept = []
@@ -304,13 +301,6 @@ def _drop_off_sections(
                 continue
         kept.append(cue)
     return kept
-
-
-def _context_kinds(playbook: Playbook, requirement: str) -> tuple[str, ...]:
-    """The cue kinds that a background section cannot carry for a requirement:
-    never a conflict, and no met cue where the playbook says so."""
-    req = next((r for r in playbook.requirements if r.id == requirement), None)
-    return ("conflict", "met") if req and req.background_is_context else ("conflict",)
 
 
 def _in_background(document: Document, cue: Cue, lex: Lexicon) -> bool:

@@ -47,6 +47,11 @@ class Requirement:
     sections: dict[str, re.Pattern[str]] | None = None
     off_sections: dict[str, re.Pattern[str]] | None = None
 
+    def headings(self, key: str, language: str) -> re.Pattern[str] | None:
+        """The `sections` or `off_sections` pattern of a language (else English)."""
+        by_language: dict[str, re.Pattern[str]] = getattr(self, key) or {}
+        return by_language.get(language) or by_language.get("en")
+
     def patterns(self, language: str, kind: str) -> tuple[re.Pattern[str], ...]:
         """Cues of one kind; a language the playbook lacks falls back to English."""
         by_kind = self.cues.get(language) or self.cues.get("en") or {}

@@ -20,6 +20,12 @@ EN = (
     "(the Company), together the Parties.\n\n"
 )
 
+# Roles that are met, for tests about the other requirements.
+ROLES = (
+    "§ 3 Roller\n\nKommunen ansvarar för testmiljön.\n\n"
+    "Leverantören ansvarar för utvecklingen av systemet.\n\n"
+)
+
 
 def _check(tmp_path: Path, text: str) -> Report:
     path = tmp_path / "avtal.txt"
@@ -319,20 +325,16 @@ def test_a_task_forbidden_to_its_party_or_denied_in_inverted_order_conflicts(
 def test_an_owner_barred_from_its_results_or_results_taken_whoever_made_them(
     tmp_path: Path,
 ) -> None:
-    roles = (
-        "§ 3 Roller\n\nKommunen ansvarar för testmiljön.\n\n"
-        "Leverantören ansvarar för utvecklingen av larmet.\n\n"
-    )
     barred = _check(
         tmp_path,
-        SV + roles + "§ 6 Resultat\n\nÄganderätten till samtliga resultat "
+        SV + ROLES + "§ 6 Resultat\n\nÄganderätten till samtliga resultat "
         "tillfaller Kommunen.\n\nLeverantören erhåller en exklusiv licens till "
         "resultaten, så att Kommunen inte själv får använda resultaten.\n",
     )
     assert barred.finding("result_ownership").status == "conflict"
     joint = _check(
         tmp_path,
-        SV + roles + "§ 6 Resultat\n\nResultat av projektet ägs av Kommunen och "
+        SV + ROLES + "§ 6 Resultat\n\nResultat av projektet ägs av Kommunen och "
         "Leverantören gemensamt med hälften var.\n\n§ 7 Nyttjande\n\nKommunen får "
         "inte använda resultaten i sin egen verksamhet utan Leverantörens "
         "samtycke.\n",
@@ -340,7 +342,7 @@ def test_an_owner_barred_from_its_results_or_results_taken_whoever_made_them(
     assert joint.finding("result_ownership").status == "conflict"
     licensing = _check(
         tmp_path,
-        SV + roles + "§ 6 Resultat\n\nResultat av projektet ägs av Kommunen och "
+        SV + ROLES + "§ 6 Resultat\n\nResultat av projektet ägs av Kommunen och "
         "Leverantören gemensamt med hälften var.\n\n§ 7 Nyttjande\n\nKommunen får "
         "inte upplåta licens till resultaten till tredje man utan Leverantörens "
         "samtycke.\n",
@@ -348,7 +350,7 @@ def test_an_owner_barred_from_its_results_or_results_taken_whoever_made_them(
     assert licensing.finding("result_ownership").status == "met"
     whoever = _check(
         tmp_path,
-        SV + roles + "§ 6 Resultat\n\nVarje part äger de resultat som partens "
+        SV + ROLES + "§ 6 Resultat\n\nVarje part äger de resultat som partens "
         "personal tar fram.\n\n§ 7 Patent\n\nUppfinningar som görs i projektet, "
         "oavsett vilken part som har gjort dem, tillhör Leverantören ensam.\n",
     )
@@ -358,13 +360,9 @@ def test_an_owner_barred_from_its_results_or_results_taken_whoever_made_them(
 def test_two_targets_moving_one_indicator_in_opposite_directions_conflict(
     tmp_path: Path,
 ) -> None:
-    roles = (
-        "§ 2 Roller\n\nKommunen ansvarar för testmiljön.\n\n"
-        "Leverantören ansvarar för styrsystemet.\n\n"
-    )
     opposite = _check(
         tmp_path,
-        SV + roles + "§ 3 Mål\n\nProjektet ska minska energianvändningen för "
+        SV + ROLES + "§ 3 Mål\n\nProjektet ska minska energianvändningen för "
         "uppvärmning i de deltagande husen med 15 procent.\n\n§ 8 Utvärdering\n\n"
         "Projektet ska bedömas som framgångsrikt om energianvändningen för "
         "uppvärmning i de deltagande husen har ökat med högst 15 procent.\n",
@@ -372,7 +370,7 @@ def test_two_targets_moving_one_indicator_in_opposite_directions_conflict(
     assert opposite.finding("added_value").status == "conflict"
     restated = _check(
         tmp_path,
-        SV + roles + "§ 3 Mål\n\nProjektet ska minska energianvändningen för "
+        SV + ROLES + "§ 3 Mål\n\nProjektet ska minska energianvändningen för "
         "uppvärmning i de deltagande husen med 15 procent.\n\n§ 8 Utvärdering\n\n"
         "Projektet ska bedömas som framgångsrikt om energianvändningen för "
         "uppvärmning i de deltagande husen har minskat med minst 15 procent.\n",
@@ -394,13 +392,9 @@ def test_a_prohibition_on_another_matter_is_no_denied_task(tmp_path: Path) -> No
 def test_what_another_party_makes_given_to_one_owner_against_each_its_own(
     tmp_path: Path,
 ) -> None:
-    roles = (
-        "§ 3 Roller\n\nKommunen ansvarar för testmiljön.\n\n"
-        "Leverantören ansvarar för utvecklingen av modellen.\n\n"
-    )
     taken = _check(
         tmp_path,
-        SV + roles + "§ 6 Resultat\n\nVarje part äger de resultat som dess egna "
+        SV + ROLES + "§ 6 Resultat\n\nVarje part äger de resultat som dess egna "
         "medarbetare tar fram och behåller sin bakgrundsinformation.\n\n"
         "§ 8 Finansiering\n\nSom motprestation förvärvar Kommunen äganderätten "
         "till den modell som Leverantören utvecklar i projektet.\n",
@@ -408,7 +402,7 @@ def test_what_another_party_makes_given_to_one_owner_against_each_its_own(
     assert taken.finding("result_ownership").status == "conflict"
     own = _check(
         tmp_path,
-        SV + roles + "§ 6 Resultat\n\nVarje part äger de resultat som dess egna "
+        SV + ROLES + "§ 6 Resultat\n\nVarje part äger de resultat som dess egna "
         "medarbetare tar fram.\n\n§ 7 Modellen\n\nLeverantören äger den modell som "
         "Leverantören utvecklar i projektet.\n",
     )
