@@ -58,7 +58,17 @@ class CueMarker:
                     continue
                 for pattern in patterns:
                     for match in pattern.finditer(sentence):
+                        if kind == "partial" and not self._defers_at_end(
+                            pattern, sentence, match
+                        ):
+                            continue
                         label = _label(kind, self._negated(kind, sentence, match))
+                        if label == "met" and self.lex.defers(
+                            sentence, match.start(), match.end()
+                        ):
+                            # "Äganderätten ska överenskommas innan testperioden
+                            # avslutas": the clause leaves its matter for later.
+                            label = "partial"
                         if kind == "conflict" and lawful:
                             label = "negated"  # excluded only as the law allows
                         if label is None:
@@ -70,6 +80,18 @@ class CueMarker:
                         spans.append(Span(doc, first, last, label=f"{req_id}:{label}"))
         doc.spans["cues"] = spans
         return doc
+
+    def _defers_at_end(
+        self, pattern: re.Pattern[str], sentence: str, match: re.Match[str]
+    ) -> bool:
+        """A deferral cue that runs across a semicolon defers only what the part
+        after it names: "Kommunen äger resultaten; villkoren för licensen regleras
+        i ett separat avtal" leaves only the licence for later. (Softer breaks
+        such as "och hur de ska mätas" often share the deferring verb.)"""
+        semicolon = sentence.rfind(";", match.start(), match.end())
+        if semicolon < 0:
+            return True
+        return pattern.search(sentence, semicolon + 1, match.end()) is not None
 
     def _negated(self, kind: str, sentence: str, match: re.Match[str]) -> bool:
         if kind == "denied":

@@ -19,6 +19,7 @@ class Lexicon:
     language: str
     negators: re.Pattern[str]
     not_yet: re.Pattern[str]
+    deferral: re.Pattern[str]
     lawful_exclusion: re.Pattern[str]
     not_denial: re.Pattern[str]
     commitment: re.Pattern[str]
@@ -71,13 +72,7 @@ class Lexicon:
         """A negator close to sentence[start:end] (a few words before, or after it:
         "Några effektmål fastställs inte"), in the same clause, that is not a
         deferral ("har ännu inte bestämts")."""
-        clause_start, clause_end = 0, len(sentence)
-        for brk in self.clause_breaks.finditer(sentence):
-            if brk.end() <= start:
-                clause_start = brk.end()
-            elif brk.start() >= end:
-                clause_end = brk.start()
-                break
+        clause_start, clause_end = self.clause(sentence, start, end)
         lo, hi = max(clause_start, start - 25), min(clause_end, end + 45)
         window = sentence[lo:hi]
         if self.not_yet.search(window) or self.not_denial.search(window):
@@ -85,6 +80,23 @@ class Lexicon:
         if not self.commitment.search(sentence):
             return False  # "Residents are often not followed up": a description
         return bool(self.negators.search(window))
+
+    def clause(self, sentence: str, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the clause of `sentence` that holds sentence[start:end]."""
+        clause_start, clause_end = 0, len(sentence)
+        for brk in self.clause_breaks.finditer(sentence):
+            if brk.end() <= start:
+                clause_start = brk.end()
+            elif brk.start() >= end:
+                clause_end = brk.start()
+                break
+        return clause_start, clause_end
+
+    def defers(self, sentence: str, start: int, end: int) -> bool:
+        """The clause holding sentence[start:end] leaves its matter for later
+        ("Ownership ... will be decided by the Steering Committee at a later date")."""
+        lo, hi = self.clause(sentence, start, end)
+        return bool(self.deferral.search(sentence, lo, hi))
 
     def governs(self, sentence: str, start: int, end: int) -> bool:
         """A negator on the verb itself: inside the match ("får inte lämna anbud")

@@ -155,6 +155,81 @@ def test_background_ip_alone_or_a_deferral_is_partial(
     assert status(run(tmp_path, body), "result_ownership") == "partial"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Äganderätten till projektets resultat ska överenskommas mellan parterna "
+            "innan testperioden avslutas.",
+            "partial",
+        ),
+        (
+            "Frågan om vem som ska äga resultaten lämnas öppen tills vidare.",
+            "partial",
+        ),
+        (
+            "Äganderätten till resultaten är ännu inte fastställd; parterna har inte "
+            "kunnat enas om den.",
+            "partial",
+        ),
+        # The deferral sits in a clause of its own: ownership is settled.
+        (
+            "Kommunen äger resultaten; villkoren för Leverantörens licens regleras "
+            "i ett separat avtal.",
+            "met",
+        ),
+    ],
+)
+def test_a_clause_that_leaves_ownership_for_later_settles_nothing(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    assert status(run(tmp_path, body), "result_ownership") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "requirement", "expected"),
+    [
+        (
+            "5.1 Ownership of the learning modules, usage data and any other results "
+            "of the trial will be decided by the Steering Committee at a later date.",
+            "result_ownership",
+            "partial",
+        ),
+        (
+            "Key performance indicators will be agreed by the steering group within "
+            "three months of the start of the Pilot.",
+            "added_value",
+            "partial",
+        ),
+        (
+            "The Council will own the results; the terms of the Company's "
+            "licence will be agreed later.",
+            "result_ownership",
+            "met",
+        ),
+    ],
+)
+def test_english_deferrals_settle_nothing(
+    tmp_path: Path, body: str, requirement: str, expected: str
+) -> None:
+    text = (
+        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
+        "(the Company).\n\n" + body + "\n"
+    )
+    assert status(run_en(tmp_path, text), requirement) == expected
+
+
+def test_danish_deferral_settles_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "aftale.txt"
+    path.write_text(
+        "Aftale mellem Vejle Kommune (Kommunen) og Varme A/S (Leverandøren).\n\n"
+        "Ejerskabet til projektets resultater aftales på et senere tidspunkt "
+        "mellem parterne, og parterne er endnu ikke enige om fordelingen.\n",
+        encoding="utf-8",
+    )
+    assert status(check(path), "result_ownership") == "partial"
+
+
 def test_pre_existing_wording_outside_ownership_is_not_background_ip(
     tmp_path: Path,
 ) -> None:
