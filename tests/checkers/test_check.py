@@ -613,6 +613,45 @@ def test_a_background_section_describes_and_promises_nothing(tmp_path: Path) -> 
     assert status(run(tmp_path, body), "procurement_access") == "met"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Om Kommunen efter försöket vill köpa lösningen kan en upphandling komma "
+            "att genomföras.",
+            "partial",
+        ),
+        (
+            "Om Kommunen efter projektet avser att införa tjänsten kan det bli "
+            "aktuellt med en upphandling.",
+            "partial",
+        ),
+        # A procurement in the past, told as background, is not the later one.
+        (
+            "1. Bakgrund\n\nKommunen upphandlade 2022 ett verksamhetssystem för "
+            "hemtjänsten.",
+            "missing",
+        ),
+    ],
+)
+def test_a_later_procurement_named_but_not_provided_for_is_partial(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    assert status(run(tmp_path, body), "procurement_access") == expected
+
+
+def test_a_later_purchase_subject_to_procurement_law_is_partial(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
+        "(the Company).\n\n8.1 The Council may, after the Project, purchase air "
+        "sensors. Any such purchase shall comply with applicable public procurement "
+        "law.\n"
+    )
+    assert status(run_en(tmp_path, text), "procurement_access") == "partial"
+
+
 def test_what_the_background_says_the_parties_do_allocates_no_role(
     tmp_path: Path,
 ) -> None:
