@@ -166,7 +166,7 @@ def ownership_conflict(
         scope_a = None if oa.startswith("*") else _scope(a.text, lex)
         scope_b = None if ob.startswith("*") else _scope(b.text, lex)
         a_all, b_all = scope_a == "all", scope_b == "all"
-        shared = obj_a & obj_b
+        shared = _same_things(obj_a, obj_b)
         sole = bool(lex.sole_owner.search(a.text) or lex.sole_owner.search(b.text))
         sole = sole or "part" in (scope_a, scope_b)
         both_joint = oa.startswith("*joint:") and ob.startswith("*joint:")
@@ -356,15 +356,29 @@ def _names(parties: tuple[str, ...]) -> set[str]:
 
 
 def _objects(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> set[str]:
-    """What an ownership statement is about: its content-word stems."""
+    """What an ownership statement is about: its content words (lower case)."""
     names = _names(parties)
-    stems = {
-        w[:7].casefold() for w in _WORD.findall(sentence) if w.casefold() not in names
-    }
+    words = {w.casefold() for w in _WORD.findall(sentence)} - names
     stop = lex.object_stopwords | lex.role_stopwords
     return {
-        s for s in stems if not any(s.startswith(x) or x.startswith(s) for x in stop)
+        w
+        for w in words
+        if not any(w[:7].startswith(x) or x.startswith(w[:7]) for x in stop)
     }
+
+
+def _same_things(a: set[str], b: set[str]) -> set[str]:
+    """The things two statements both speak of, by the words of `a`: the same
+    seven-letter stem ("modellerna"/"modeller"), or a compound whose last part
+    is the other word ("läckagemodellerna"/"modeller", "styrsystemet"/"systemet")."""
+
+    def same(w: str, v: str) -> bool:
+        if w[:7] == v[:7]:
+            return True
+        short, long_ = (w, v) if len(w) <= len(v) else (v, w)
+        return long_.find(short[:6], 3) >= 0
+
+    return {w[:7] for w in a if any(same(w, v) for v in b)}
 
 
 def _subject(sentence: str, parties: tuple[str, ...]) -> str | None:

@@ -303,6 +303,26 @@ def test_the_same_named_things_owned_by_two_parties_conflict(tmp_path: Path) -> 
     assert status(report, "result_ownership") == "conflict"
 
 
+def test_a_compound_naming_part_of_what_another_owner_holds_conflicts(
+    tmp_path: Path,
+) -> None:
+    """'läckagemodellerna' are among the 'modeller' given to the other party."""
+    conflict = run(
+        tmp_path,
+        "Samtliga Resultat i form av programvara, algoritmer och modeller tillfaller "
+        "Leverantören.\n\nBilaga 2\n\nÄganderätten till de kalibrerade "
+        "läckagemodellerna från AP3 tillfaller Kommunen.",
+    )
+    assert status(conflict, "result_ownership") == "conflict"
+    apart = run(
+        tmp_path,
+        "Samtliga Resultat i form av programvara och algoritmer tillfaller "
+        "Leverantören.\n\nBilaga 2\n\nÄganderätten till de insamlade "
+        "mätdata från AP3 tillfaller Kommunen.",
+    )
+    assert status(apart, "result_ownership") == "met"
+
+
 def test_a_right_to_use_all_results_is_no_ownership(tmp_path: Path) -> None:
     body = (
         "This agreement is between the City (the City) and Acme Ltd (the Supplier)."
