@@ -101,6 +101,98 @@ def test_preference_in_the_tender_itself_is_a_conflict(
     assert status(run(tmp_path, sentence), "procurement_access") == "conflict"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # withheld information, a verb-second negation
+        (
+            "Kommunen får inte lämna ut dessa uppgifter till andra leverantörer, "
+            "varken under avtalstiden eller därefter.",
+            "conflict",
+        ),
+        # exclusivity as 'no other supplier than', negated or not
+        (
+            "Kommunen åtar sig att under tre år inte anskaffa larm från någon annan "
+            "leverantör än Leverantören.",
+            "conflict",
+        ),
+        # the authority bound to buy from the participant when the project ends
+        (
+            "När projektet avslutas ska Kommunen fortsätta att använda systemet "
+            "genom att teckna ett abonnemang hos Leverantören enligt dess prislista.",
+            "conflict",
+        ),
+        (
+            "När projektet avslutas ska Kommunen köpa systemet genom en öppen "
+            "upphandling där alla leverantörer får lämna anbud.",
+            "met",
+        ),
+        # the participant approves the tender's requirements
+        (
+            "Leverantören ska delta i framtagandet av kravspecifikationen, och de "
+            "tekniska kraven får inte annonseras förrän Leverantören har godkänt dem.",
+            "conflict",
+        ),
+        # allowed only as a subcontractor
+        (
+            "Leverantören ska i upphandlingen endast få delta som underleverantör "
+            "till en annan anbudsgivare och inte lämna eget anbud.",
+            "conflict",
+        ),
+        # a qualification requirement only the participant can meet
+        (
+            "Som kvalificeringskrav ska gälla att anbudsgivaren har tolv månaders "
+            "drifterfarenhet av läcksökning i Kommunens ledningsnät.",
+            "conflict",
+        ),
+    ],
+)
+def test_a_participant_favoured_in_any_word_order_is_a_conflict(
+    tmp_path: Path, sentence: str, expected: str
+) -> None:
+    assert status(run(tmp_path, sentence), "procurement_access") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Council shall not disclose the test results to other suppliers "
+            "before the contract is awarded.",
+            "conflict",
+        ),
+        (
+            "After the pilot the Council will continue to use the platform by "
+            "taking out a subscription under the Company's price list.",
+            "conflict",
+        ),
+        (
+            "The technical specification shall not be published until the Company "
+            "has approved it.",
+            "conflict",
+        ),
+        (
+            "In that tender the Company may take part only as a subcontractor to "
+            "another tenderer.",
+            "conflict",
+        ),
+        (
+            "After the pilot the Council may buy a platform through an open "
+            "procurement in which every supplier may tender.",
+            "met",
+        ),
+    ],
+)
+def test_english_forms_of_favouring_a_participant(
+    tmp_path: Path, sentence: str, expected: str
+) -> None:
+    text = (
+        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
+        "(the Company).\n\n" + sentence + "\n"
+    )
+    assert status(run_en(tmp_path, text), "procurement_access") == expected
+
+
 def test_keeping_a_participant_out_of_drafting_the_tender_is_no_exclusion(
     tmp_path: Path,
 ) -> None:
