@@ -189,7 +189,52 @@ def ownership_conflict(
             continue  # "Xencor owns Xencor Inventions", "Aimmune owns Aimmune ..."
         if len(shared) >= 2 or (shared and sole):
             return (a.span, b.span)
-    return _owner_barred(owned, everything, parties, lex)
+        # "Dentalyze blir ensam innehavare av patentet" on "gemensamma Resultat"
+        for (j, oj), (x, ox) in (((a, oa), (b, ob)), ((b, ob), (a, oa))):
+            if (
+                oj.startswith("*joint")
+                and not ox.startswith("*")
+                and lex.sole_owner.search(x.text)
+                and lex.joint_results.search(x.text)
+            ):
+                return (j.span, x.span)
+    return _owner_barred(owned, everything, parties, lex) or _unequal_shares(
+        owned, everything, lex
+    )
+
+
+_PERCENT = re.compile(
+    r"(\d+(?:[,.]\d+)?)\s*(%|procent|per ?cent|pct\.?)", re.IGNORECASE
+)
+
+
+def _unequal_shares(
+    owned: Sequence[tuple[Sentence, str, set[str], bool, bool]],
+    everything: Sequence[Sentence],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """Joint ownership 'med lika andelar' in one clause, other shares ('30 % för
+    Regionen och 70 % för Carrybot') in another."""
+    equal = [
+        s
+        for s, o, _, res, in_clause in owned
+        if in_clause
+        and res
+        and o.startswith("*joint")
+        and lex.equal_shares.search(s.text)
+    ]
+    if not equal:
+        return ()
+    for d in everything:
+        if d.span == equal[0].span or not lex.share_word.search(d.text):
+            continue
+        figures = [
+            float(m.group(1).replace(",", ".")) for m in _PERCENT.finditer(d.text)
+        ]
+        if len(figures) >= 2 and any(abs(f - 50) > 0.5 for f in figures):
+            if abs(sum(figures[:2]) - 100) < 0.5 or len(figures) > 2:
+                return (equal[0].span, d.span)
+    return ()
 
 
 def _whoever_made(
@@ -436,15 +481,18 @@ def role_conflict(
     """The project led, or the steering group chaired, by two parties; a task
     given to one party 'alone' (or denied to it) and also to another party; the
     same task given twice; own costs and a payment between the parties."""
-    for unique in (lex.lead, lex.chair):
+    for unique in (lex.lead, lex.chair, lex.unique_role):
         holders = [
-            (s, _subject(s.text, parties))
+            (s, _subject(s.text, parties), m.group(0).split()[-1].casefold())
             for s in all_sentences
-            if unique.search(s.text)
+            if (m := unique.search(s.text))
+            and not (unique is lex.unique_role and _own_or_denied(s.text, m, lex))
         ]
-        for (a, pa), (b, pb) in combinations(holders, 2):
+        for (a, pa, ra), (b, pb, rb) in combinations(holders, 2):
             if not (pa and pb and pa != pb):
                 continue
+            if unique is lex.unique_role and ra != rb:
+                continue  # a coordinator and a data controller are two roles
             if section(a.span) == section(b.span) and lex.lead_label.search(
                 a.text.lstrip()
             ):
@@ -568,6 +616,14 @@ def _unrelated(
         return True
     return _own_kind(a, pa, parties, lex, lex.task_verbs) and _own_kind(
         b, pb, parties, lex, lex.task_verbs
+    )
+
+
+def _own_or_denied(sentence: str, match: re.Match[str], lex: Lexicon) -> bool:
+    """A role held for one's own part ("för sin egen behandling") or denied
+    ("är inte personuppgiftsansvarig") is no claim to the one role."""
+    return bool(lex.reflexive.search(sentence)) or lex.governs(
+        sentence, match.start(), match.end()
     )
 
 

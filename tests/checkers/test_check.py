@@ -415,6 +415,41 @@ def test_a_compound_naming_part_of_what_another_owner_holds_conflicts(
     assert status(apart, "result_ownership") == "met"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Samfällda resultat ägs av parterna gemensamt med lika andelar.\n\n"
+            "Bilaga 1\n\nAndelarna i samfällda resultat ska motsvara parternas "
+            "bidrag, det vill säga 30 % för Kommunen och 70 % för Leverantören.",
+            "conflict",
+        ),
+        (
+            "Resultat som parterna tar fram tillsammans ägs av parterna gemensamt med "
+            "lika andelar.\n\nPatentansökan avseende gemensamma Resultat ges in i "
+            "Leverantörens namn, och Leverantören blir ensam innehavare av patentet.",
+            "conflict",
+        ),
+        # equal shares restated in figures; a patent on the supplier's own results
+        (
+            "Samfällda resultat ägs av parterna gemensamt med lika andelar.\n\n"
+            "Andelarna är 50 % för Kommunen och 50 % för Leverantören.",
+            "met",
+        ),
+        (
+            "Resultat som parterna tar fram tillsammans ägs av parterna gemensamt med "
+            "lika andelar.\n\nLeverantören får söka patent i eget namn på de "
+            "resultat som Leverantören ensam tar fram.",
+            "met",
+        ),
+    ],
+)
+def test_joint_results_taken_by_one_party_or_shared_unequally_conflict(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    assert status(run(tmp_path, body), "result_ownership") == expected
+
+
 def test_a_right_to_use_all_results_is_no_ownership(tmp_path: Path) -> None:
     body = (
         "This agreement is between the City (the City) and Acme Ltd (the Supplier)."
@@ -546,6 +581,40 @@ def test_a_pipe_table_and_lists_under_a_party_lead_in_allocate_roles(
     assert status(run(tmp_path, lists), "role_allocation") == "met"
     one_party = "4.1 Kommunen åtar sig att\n\n(a) ställa testmiljön till förfogande."
     assert status(run(tmp_path, one_party), "role_allocation") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "4.1 Kommunen är Koordinator och ansvarar för rapporterna till Vinnova."
+            "\n\nLeverantören ansvarar för utvecklingen.\n\n"
+            "Leverantören är därför Koordinator och rekvirerar bidraget.",
+            "conflict",
+        ),
+        (
+            "Kommunen är byggherre för installationen.\n\nLeverantören ansvarar för "
+            "utvecklingen.\n\nLeverantören är byggherre för installationsarbetet.",
+            "conflict",
+        ),
+        # an independent controller for its own data, and two different roles
+        (
+            "Kommunen ansvarar för testmiljön och är personuppgiftsansvarig.\n\n"
+            "Leverantören ansvarar för utvecklingen och är självständigt "
+            "personuppgiftsansvarig för sina kunduppgifter.",
+            "met",
+        ),
+        (
+            "Kommunen ansvarar för testmiljön och är koordinator.\n\n"
+            "Leverantören ansvarar för utvecklingen och är personuppgiftsansvarig.",
+            "met",
+        ),
+    ],
+)
+def test_a_role_only_one_party_can_hold_given_to_two_conflicts(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    assert status(run(tmp_path, body), "role_allocation") == expected
 
 
 @pytest.mark.parametrize(
