@@ -49,7 +49,109 @@ def target_conflict(
             len(wa), len(wb)
         ):
             return (a.span, b.span)
-    return _negated_target(measured, others, lex, section)
+    return (
+        _negated_target(measured, others, lex, section)
+        or _redefined_target(measured, others, lex)
+        or _other_baseline(measured, others, lex)
+        or _miscounted(targets, lex)
+    )
+
+
+_SHARE_UNIT = re.compile(r"\s*(%|procent|per ?cent|percent)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_DIGIT = re.compile(r"\d")
+# The change a target asks for: "med minst 30 %", "by 20 per cent"
+_CHANGE = re.compile(
+    r"\b(med|by|with)\s+(\w+\s+){0,2}?(\d+(?:[,.]\d+)?)\s*"
+    r"(%|procent|per ?cent|percent)",
+    re.IGNORECASE,
+)
+
+
+def _redefined_target(
+    measured: Sequence[tuple[Sentence, dict[str, set[str]]]],
+    others: Sequence[Sentence],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """A clause that counts a target as reached on other figures than the
+    target's own ("Effektmålet ska anses uppnått när appen har förskrivits till
+    200 patienter", "... om antalet inte har ökat med mer än 5 %"). Restating the
+    target's figure ("anses uppnått vid en minskning om minst 30 %") is none."""
+    measured_spans = {a.span for a, _ in measured}
+    for b in others:
+        if b.span in measured_spans and not lex.deemed_met.search(b.text):
+            continue
+        if not lex.deemed_met.search(b.text) or not _DIGIT.search(b.text):
+            continue
+        fb = _figures(b.text, lex)
+        for a, fa in measured:
+            if a.span == b.span:
+                continue
+            if any(fa[u] & fb.get(u, set()) for u in fa):
+                continue
+            return (a.span, b.span)
+    return ()
+
+
+def _baseline_years(sentence: str, lex: Lexicon) -> set[str]:
+    """The years a sentence names as the baseline: those right after 'jämfört
+    med', 'basvärde', 'baseline' ('... jämfört med förbrukningen under 2025')."""
+    years: set[str] = set()
+    for match in lex.baseline.finditer(sentence):
+        years.update(_YEAR.findall(sentence, match.end(), match.end() + 80))
+    return years
+
+
+def _other_baseline(
+    measured: Sequence[tuple[Sentence, dict[str, set[str]]]],
+    others: Sequence[Sentence],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """A target measured against one year, and a baseline clause on the same
+    indicator that takes another ("jämfört med ... 2025" / "Som basvärde för
+    effektmålet ska användas förbrukningen år 2018")."""
+    measured_spans = {a.span for a, _ in measured}
+    for a, _ in measured:
+        years_a = _baseline_years(a.text, lex)
+        if not years_a:
+            continue
+        wa = _indicator(a.text, lex)
+        for b in others:
+            if b.span in measured_spans or lex.target_verbs.search(b.text):
+                continue
+            years_b = _baseline_years(b.text, lex)
+            if years_b and not years_a & years_b and wa & _indicator(b.text, lex):
+                return (a.span, b.span)
+    return ()
+
+
+def _number(text: str) -> float:
+    return float(re.sub(r"[\s.,](?=\d{3}\b)", "", text.strip()).replace(",", "."))
+
+
+def _miscounted(targets: Sequence[Sentence], lex: Lexicon) -> tuple[Span, ...]:
+    """A target whose own figures disagree: 'halvera ... från 240 till 180', or
+    'minska med 30 % från 200 till 180'. Shares ('från 40 % till 60 %') and
+    years ('från 2025 till 2027') are no counts."""
+    for s in targets:
+        match = lex.from_to.search(s.text)
+        if match is None:
+            continue
+        if _SHARE_UNIT.match(s.text, match.end()):
+            continue
+        try:
+            before, after = _number(match.group(1)), _number(match.group(2))
+        except ValueError:
+            continue
+        if before <= 0 or all(_YEAR.fullmatch(g.strip()) for g in match.groups()):
+            continue
+        change = abs(before - after) / before * 100
+        if lex.halve.search(s.text) and abs(change - 50) > 5:
+            return (s.span,)
+        asked = [float(m.group(3).replace(",", ".")) for m in _CHANGE.finditer(s.text)]
+        if asked and all(abs(change - p) > 2 for p in asked):
+            return (s.span,)
+    return ()
 
 
 def _negated_target(

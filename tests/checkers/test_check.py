@@ -678,6 +678,61 @@ def test_added_value_goals_vague_aims_deferrals_and_denials(
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # reached on other figures than the target's own
+        (
+            "6.1 Effektmål: antalet akuta besök ska minska med 30 % under "
+            "testperioden.\n\nBilaga 1\n\nEffektmålet i 6.1 ska anses uppnått "
+            "när appen har förskrivits till 200 patienter.",
+            "conflict",
+        ),
+        (
+            "6.1 Effektmål: antalet akuta besök ska minska med 30 % under "
+            "testperioden.\n\nBilaga 1\n\nEffektmålet ska anses uppnått när "
+            "antalet akuta besök har minskat med minst 30 %.",
+            "met",
+        ),
+        # measured against another baseline year
+        (
+            "3. Mål\n\nSamarbetet ska minska energianvändningen i testbyggnaderna "
+            "med minst 20 % jämfört med förbrukningen under 2025.\n\nBilaga 2\n\n"
+            "Som basvärde för energianvändningen i testbyggnaderna ska "
+            "förbrukningen år 2018 användas.",
+            "conflict",
+        ),
+        (
+            "3. Mål\n\nSamarbetet ska minska energianvändningen i testbyggnaderna "
+            "med minst 20 % jämfört med förbrukningen under 2025.\n\nBilaga 2\n\n"
+            "Som basvärde för energianvändningen i testbyggnaderna ska "
+            "förbrukningen år 2025 användas.",
+            "met",
+        ),
+        # a target whose own figures disagree; shares and years are no counts
+        (
+            "Samarbetet syftar till att halvera antalet fallolyckor, från 240 till "
+            "180 per år.",
+            "conflict",
+        ),
+        (
+            "Samarbetet syftar till att halvera antalet fallolyckor, från 240 till "
+            "120 per år.",
+            "met",
+        ),
+        (
+            "Andelen resor med kollektivtrafik ska öka med 50 % från 40 % till "
+            "60 % mellan 2025 och 2027.",
+            "met",
+        ),
+    ],
+)
+def test_a_target_redefined_rebased_or_miscounted_is_a_conflict(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    assert status(run(tmp_path, body), "added_value") == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "denies"),
     [
         (
