@@ -193,6 +193,65 @@ def test_english_forms_of_favouring_a_participant(
     assert status(run_en(tmp_path, text), "procurement_access") == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Upon successful completion of the pilot, the City will recognise the Company "
+        "as the vendor of record for wayfinding software for five years.",
+        "The Council will share the draft specification and evaluation criteria with "
+        "the Company for comment 60 days before they are published to other "
+        "suppliers.",
+        "Within quality, 20 of the 60 marks will be awarded for demonstrated "
+        "operation of the tendered method on the Council's own network.",
+        "The Company's project manager shall sit on the evaluation panel that scores "
+        "the tenders in the later procurement.",
+    ],
+)
+def test_english_advantages_in_the_later_tender_are_conflicts(
+    tmp_path: Path, sentence: str
+) -> None:
+    text = (
+        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
+        "(the Company).\n\n" + sentence + "\n"
+    )
+    assert status(run_en(tmp_path, text), "procurement_access") == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Som følge af deltagelsen anses Leverandøren i det efterfølgende udbud for "
+            "at opfylde alle krav til teknisk formåen og skal ikke fremlægge "
+            "referencer.",
+            "conflict",
+        ),
+        (
+            "I det efterfølgende udbud indgår Leverandørens projektleder som medlem af "
+            "Regionens evalueringsudvalg.",
+            "conflict",
+        ),
+        # the committee kept clear of the participant: no conflict, nothing settled
+        (
+            "Leverandørens medarbejdere indgår ikke i Regionens evalueringsudvalg i "
+            "det efterfølgende udbud.",
+            "missing",
+        ),
+    ],
+)
+def test_danish_advantages_in_the_later_tender(
+    tmp_path: Path, sentence: str, expected: str
+) -> None:
+    path = tmp_path / "aftale.txt"
+    path.write_text(
+        "Aftale mellem Region Nord (Regionen) og Robo A/S (Leverandøren).\n\n"
+        + sentence
+        + "\n",
+        encoding="utf-8",
+    )
+    assert status(check(path), "procurement_access") == expected
+
+
 def test_keeping_a_participant_out_of_drafting_the_tender_is_no_exclusion(
     tmp_path: Path,
 ) -> None:
@@ -730,6 +789,20 @@ def test_a_target_redefined_rebased_or_miscounted_is_a_conflict(
     tmp_path: Path, body: str, expected: str
 ) -> None:
     assert status(run(tmp_path, body), "added_value") == expected
+
+
+def test_a_danish_target_deemed_met_by_installation_is_a_conflict(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "aftale.txt"
+    path.write_text(
+        "Aftale mellem Vejle Kommune (Kommunen) og Sensa A/S (Leverandøren).\n\n"
+        "4.1 Målet er at reducere antallet af natlige tilsyn med mindst 35 %.\n\n"
+        "Bilag 1\n\nMålet i pkt. 4.1 betragtes som opfyldt, når sensorer er "
+        "installeret hos alle 40 borgere.\n",
+        encoding="utf-8",
+    )
+    assert status(check(path), "added_value") == "conflict"
 
 
 @pytest.mark.parametrize(
