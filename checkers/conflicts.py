@@ -453,6 +453,8 @@ def _task_words(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> list[s
         ):
             continue
         lemma = lex.lemma(w)
+        if lemma in lex.stop_words or lex.reflexive.fullmatch(w):
+            continue  # "sådan" -> "sån"; "egen personal" is each party's own
         if lemma not in out:
             out.append(lemma)
     return out

@@ -381,6 +381,17 @@ def test_danish_deferral_settles_nothing(tmp_path: Path) -> None:
     assert status(check(path), "result_ownership") == "partial"
 
 
+def test_rights_a_party_held_before_the_project_are_background_ip(
+    tmp_path: Path,
+) -> None:
+    report = run(
+        tmp_path,
+        "Var och en av Parterna behåller de rättigheter som Parten hade före "
+        "Projektet.",
+    )
+    assert status(report, "result_ownership") == "partial"
+
+
 def test_pre_existing_wording_outside_ownership_is_not_background_ip(
     tmp_path: Path,
 ) -> None:
@@ -674,6 +685,26 @@ def test_a_role_only_one_party_can_hold_given_to_two_conflicts(
     tmp_path: Path, body: str, expected: str
 ) -> None:
     assert status(run(tmp_path, body), "role_allocation") == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # each party's own staff, whatever else one of them pays for
+        "Kommunen står för kostnaderna för egen personal och för surfplattorna."
+        "\n\nLeverantören står för samtliga kostnader för utveckling, utrustning "
+        "och egen personal.",
+        # a statement about the later tender denies the supplier no task
+        "Leverantören ansvarar för att dess personal har sådan utbildning som "
+        "arbetet kräver.\n\nKommunen ansvarar för testmiljön.\n\n"
+        "Leverantörens deltagande i Projektet ska inte i sig medföra att "
+        "Leverantören utesluts från en sådan upphandling.",
+    ],
+)
+def test_own_staff_and_a_word_like_sadan_make_no_role_conflict(
+    tmp_path: Path, body: str
+) -> None:
+    assert status(run(tmp_path, body), "role_allocation") == "met"
 
 
 @pytest.mark.parametrize(
