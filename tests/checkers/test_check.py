@@ -231,6 +231,17 @@ def test_english_advantages_in_the_later_tender_are_conflicts(
             "Regionens evalueringsudvalg.",
             "conflict",
         ),
+        (
+            "Leverandøren får adgang til udkastet til udbudsmaterialet, herunder "
+            "kravspecifikationen, 30 dage før udbudsbekendtgørelsen offentliggøres.",
+            "conflict",
+        ),
+        (
+            "Leverandøren har ret til, inden tildeling sker, at få oplyst den "
+            "laveste pris og at opnå kontrakten, hvis Leverandøren tilbyder samme "
+            "eller en lavere pris.",
+            "conflict",
+        ),
         # the committee kept clear of the participant: no conflict, nothing settled
         (
             "Leverandørens medarbejdere indgår ikke i Regionens evalueringsudvalg i "
@@ -250,6 +261,46 @@ def test_danish_advantages_in_the_later_tender(
         encoding="utf-8",
     )
     assert status(check(path), "procurement_access") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Den efterföljande upphandlingen riktas till de leverantörer som har "
+        "deltagit i detta innovationssamarbete.",
+        "Om en annan anbudsgivare lämnar ett lägre pris ska Leverantören beredas "
+        "tillfälle att justera sitt anbudspris innan tilldelningsbeslut fattas.",
+        "När testperioden har avslutats övergår lösningen till ordinarie drift genom "
+        "att Kommunen tecknar ett serviceavtal med Leverantören.",
+        "Kommunen ska som kvalificeringskrav ställa att anbudsgivaren har tolv "
+        "månaders dokumenterad drift av systemet i Sjöviks kommun.",
+    ],
+)
+def test_a_tender_reserved_or_a_last_look_for_the_participant_is_a_conflict(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert status(run(tmp_path, sentence), "procurement_access") == "conflict"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eligibility to submit a proposal in response to that Request for Proposals "
+        "shall be limited to companies that took part in this pilot.",
+        "The Council shall not include the results in any request for tenders or "
+        "disclose them to any other provider of monitoring services.",
+        "If another tenderer offers a lower price, the Company shall have the right "
+        "to match that price before the contract is awarded.",
+    ],
+)
+def test_english_reserved_tenders_and_last_looks_are_conflicts(
+    tmp_path: Path, sentence: str
+) -> None:
+    text = (
+        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
+        "(the Company).\n\n" + sentence + "\n"
+    )
+    assert status(run_en(tmp_path, text), "procurement_access") == "conflict"
 
 
 def test_keeping_a_participant_out_of_drafting_the_tender_is_no_exclusion(
