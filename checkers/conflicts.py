@@ -19,7 +19,8 @@ _PASSIVE_OWNER = re.compile(
     r"vests?(?: exclusively)? in|shall vest(?: exclusively)? in|ejes af|tilhører|"
     r"tilfalder|tilkommer|ligger hos|overgår til|överlåter (\w+\s+){0,8}?till|"
     r"överlåts till|transfers? (\w+\s+){0,8}?to|assigns? (\w+\s+){0,8}?to|"
-    r"overdrager (\w+\s+){0,8}?til|i namn av|in the name of)\b",
+    r"overdrager (\w+\s+){0,8}?til|i namn av|in the name of|"
+    r"(?:assigned|transferred) (?:\w+\s+){0,3}?to|overdrages til)\b",
     re.IGNORECASE,
 )
 _OWNERSHIP_VERB = re.compile(
@@ -32,6 +33,7 @@ _OWNERSHIP_VERB = re.compile(
     r"förfogar\s+(ensamt?\s+)?över|överlåter|overdrager)\b"
     r"|\b(assigns?|transfers?)\b(?=[^.]{0,80}\b(rights?|title|intellectual property|"
     r"ip|results|ownership)\b)"
+    r"|\b(are|is|be) (hereby )?(assigned|transferred) (\w+\s+){0,3}?to\b"
     r"|(?<!its )(?<!their )(?<!'s )(?<!’s )(?<!our )(?<!his )(?<!her )\bown\b",
     re.IGNORECASE,
 )
@@ -43,6 +45,7 @@ _OWNING = re.compile(
     r"över|(will|shall|to|should|must) own|"
     r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder|overdrager|"
     r"(blir|bliver|är|er) (ensam |ene)?(innehavare|indehaver)|eneindehaver|"
+    r"(are|is|be) (hereby )?(assigned|transferred) to|"
     r"(förvärvar|erhåller|acquires?|obtains?|erhverver) (\w+ )?"
     r"(äganderätten|ownership|ejendomsretten))\b",
     re.IGNORECASE,
@@ -71,7 +74,10 @@ class Sentence:
 def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     """Who a results-ownership sentence gives the results to: a party, '*each' or
     '*joint'; None when it does not say (or speaks of background IP)."""
-    claims_results = lex.any_creator.search(sentence)
+    # background IP that takes in what is made in the project claims results
+    claims_results = lex.any_creator.search(sentence) or lex.project_result.search(
+        sentence
+    )
     background = lex.background.search(sentence)
     each = lex.each_own.search(sentence)
     if each and background and each.start() < background.start():
@@ -189,6 +195,17 @@ def ownership_conflict(
             continue  # "Xencor owns Xencor Inventions", "Aimmune owns Aimmune ..."
         if len(shared) >= 2 or (shared and sole):
             return (a.span, b.span)
+        # "Till Bolagets bakgrundsinformation räknas även förbättringar ... som
+        # tas fram under projektet" against joint results or another owner
+        for (x, ox), (y, oy) in (((a, oa), (b, ob)), ((b, ob), (a, oa))):
+            if (
+                not ox.startswith("*")
+                and not oy.startswith("*each")
+                and lex.background.search(x.text)
+                and lex.project_result.search(x.text)
+                and not lex.background.search(y.text)
+            ):
+                return (y.span, x.span)
         # "Dentalyze blir ensam innehavare av patentet" on "gemensamma Resultat"
         for (j, oj), (x, ox) in (((a, oa), (b, ob)), ((b, ob), (a, oa))):
             if (

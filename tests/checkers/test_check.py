@@ -571,6 +571,44 @@ def test_joint_results_taken_by_one_party_or_shared_unequally_conflict(
     assert status(run(tmp_path, body), "result_ownership") == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Resultat som Parterna tar fram gemensamt ägs gemensamt av Parterna.\n\n"
+            "Till Leverantörens bakgrundsinformation räknas även förbättringar av "
+            "plattformen som tas fram under projektet, och dessa tillhör "
+            "Leverantören.",
+            "conflict",
+        ),
+        # background IP that stays background, beside joint results
+        (
+            "Resultat som Parterna tar fram gemensamt ägs gemensamt av Parterna.\n\n"
+            "Leverantörens bakgrundsinformation, plattformen som den såg ut vid "
+            "avtalets ingående, tillhör Leverantören.",
+            "met",
+        ),
+    ],
+)
+def test_background_ip_that_takes_in_project_results_conflicts(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    assert status(run(tmp_path, body), "result_ownership") == expected
+
+
+def test_an_english_background_clause_assigning_project_work_conflicts(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Agreement between Northfield City Council (the Council) and Tegwen Ltd "
+        "(Tegwen).\n\n6.1 Tegwen owns the control software it develops in the "
+        "Project.\n\n6.4 All improvements of Tegwen's Background IP made during "
+        "the Project, including the control software developed in the Project, are "
+        "hereby assigned to the Council with full title guarantee.\n"
+    )
+    assert status(run_en(tmp_path, text), "result_ownership") == "conflict"
+
+
 def test_a_right_to_use_all_results_is_no_ownership(tmp_path: Path) -> None:
     body = (
         "This agreement is between the City (the City) and Acme Ltd (the Supplier)."
