@@ -148,7 +148,13 @@ def _miscounted(targets: Sequence[Sentence], lex: Lexicon) -> tuple[Span, ...]:
         change = abs(before - after) / before * 100
         if lex.halve.search(s.text) and abs(change - 50) > 5:
             return (s.span,)
-        asked = [float(m.group(3).replace(",", ".")) for m in _CHANGE.finditer(s.text)]
+        # the change asked for in the same breath ("med 30 % från 200 till 140"),
+        # not another indicator's ("... och att andelen ... minskar med 30 %")
+        asked = [
+            float(m.group(3).replace(",", "."))
+            for m in _CHANGE.finditer(s.text)
+            if m.end() > match.start() - 30 and m.start() < match.end() + 30
+        ]
         if asked and all(abs(change - p) > 2 for p in asked):
             return (s.span,)
     return ()

@@ -903,12 +903,32 @@ def test_added_value_goals_vague_aims_deferrals_and_denials(
             "60 % mellan 2025 och 2027.",
             "met",
         ),
+        # the per cent belongs to another indicator
+        (
+            "Samarbetet ska leda till att antalet resor per fordonstimme ökar från "
+            "1,8 till 2,5 och att andelen tomkörda kilometer minskar med 30 procent.",
+            "met",
+        ),
     ],
 )
 def test_a_target_redefined_rebased_or_miscounted_is_a_conflict(
     tmp_path: Path, body: str, expected: str
 ) -> None:
     assert status(run(tmp_path, body), "added_value") == expected
+
+
+def test_confidentiality_that_does_not_apply_to_the_evaluation_denies_nothing(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "aftale.txt"
+    path.write_text(
+        "Aftale mellem Vejle Kommune (Kommunen) og Sensa A/S (Leverandøren).\n\n"
+        "4.1 Målet er at reducere antallet af natlige tilsyn med mindst 35 %.\n\n"
+        "9. Fortrolighed\n\nTavshedspligten gælder ikke evalueringsrapporten, som "
+        "Kommunen skal stille til rådighed for alle potentielle tilbudsgivere.\n",
+        encoding="utf-8",
+    )
+    assert status(check(path), "added_value") == "met"
 
 
 def test_a_danish_target_deemed_met_by_installation_is_a_conflict(
