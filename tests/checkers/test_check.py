@@ -1138,6 +1138,24 @@ def test_liability_insurance_and_no_party_duties_allocate_no_role(
     assert status(run(tmp_path, roles), "role_allocation") == "met"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "6. Genomförande\n\nIngen part är ansvarig för förseningar som beror på "
+        "omständigheter utanför partens kontroll.",
+        # who the parties are, and an introduction under a roman numeral
+        "PARTER\n\nSjövik kommun, som ansvarar för hemtjänsten i kommunen.\n\n"
+        "Larm AB, som utvecklar trygghetslarm.",
+        "I. Inledning\n\nKommunen ansvarar för räddningsinsatser i fyra kommuner."
+        "\n\nLeverantören tillhandahåller drönare till flera räddningstjänster.",
+    ],
+)
+def test_no_party_duties_and_party_descriptions_allocate_no_role(
+    tmp_path: Path, body: str
+) -> None:
+    assert status(run(tmp_path, body), "role_allocation") == "missing"
+
+
 EN_PARTIES = (
     "Agreement between Harbour City Council (the Council) and Routewise Ltd "
     "(the Company), together the Parties.\n\n"
