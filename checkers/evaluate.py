@@ -107,6 +107,12 @@ class Evaluation:
         return _ratio(right, self.verdicts)
 
     @property
+    def conflicts_labelled(self) -> int:
+        """How many verdicts are labelled conflict (conflict recall means nothing
+        without them)."""
+        return sum(n for e, _, n in self._pairs() if e == "conflict")
+
+    @property
     def conflict_recall(self) -> float:
         conflicts = [(p, n) for e, p, n in self._pairs() if e == "conflict"]
         return _ratio(
@@ -141,6 +147,7 @@ class Evaluation:
             "exact_accuracy": round(self.exact_accuracy, 4),
             "met_accuracy": round(self.met_accuracy, 4),
             "conflict_recall": round(self.conflict_recall, 4),
+            "conflicts_labelled": self.conflicts_labelled,
             "evidence_overlap": round(self.evidence_overlap, 4),
             "error_files": {"right": self.errors_right, "total": self.errors_total},
             "requirements": {

@@ -315,10 +315,15 @@ def evaluate(path: Path, as_json: bool, mistakes: bool) -> None:
             + ", ".join(f"{k}={v}" for k, v in data["confusion"].items())
         )
     errors = figures["error_files"]
+    recall = (
+        f"{figures['conflict_recall']:.3f}"
+        if figures["conflicts_labelled"]
+        else "– (no conflict labelled)"
+    )
     click.echo(
         f"\nexact-status accuracy {figures['exact_accuracy']:.3f}\n"
         f"met/not-met accuracy  {figures['met_accuracy']:.3f}\n"
-        f"conflict recall       {figures['conflict_recall']:.3f}\n"
+        f"conflict recall       {recall}\n"
         f"evidence overlap      {figures['evidence_overlap']:.3f}\n"
         f"unreadable files      {errors['right']}/{errors['total']} "
         "with the expected code"

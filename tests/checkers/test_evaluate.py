@@ -69,6 +69,7 @@ def test_figures_from_a_known_outcome(tmp_path: Path) -> None:
     assert result.exact_accuracy == 0.5
     assert result.met_accuracy == 0.5
     assert result.conflict_recall == 0.0
+    assert result.conflicts_labelled == 1  # missed: recall 0.0, not undefined
     assert (result.errors_right, result.errors_total) == (1, 1)
     # "Kommunen" overlaps the first label's evidence, not the second's ("äger").
     assert result.evidence_overlap == 0.5

@@ -58,3 +58,5 @@ def test_eval_prints_the_figures(examples: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "exact-status accuracy 1.000" in result.output
+    # no conflict is labelled: recall is undefined, not 0.000
+    assert "conflict recall       – (no conflict labelled)" in result.output
