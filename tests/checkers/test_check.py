@@ -31,6 +31,24 @@ def run_en(tmp_path: Path, body: str) -> Report:
     return check(path)
 
 
+COUNCIL = (
+    "Agreement between Northfield City Council (the Council) and Breathe Ltd "
+    "(the Company).\n\n"
+)
+
+
+def run_council(tmp_path: Path, body: str) -> Report:
+    """Check an English agreement between the Council and the Company."""
+    return run_en(tmp_path, COUNCIL + body + "\n")
+
+
+def run_da(tmp_path: Path, text: str) -> Report:
+    """Check a Danish agreement written in full by the test."""
+    path = tmp_path / "aftale.txt"
+    path.write_text(text, encoding="utf-8")
+    return check(path)
+
+
 def status(report: Report, requirement: str) -> str:
     return report.finding(requirement).status
 
@@ -186,11 +204,7 @@ def test_a_participant_favoured_in_any_word_order_is_a_conflict(
 def test_english_forms_of_favouring_a_participant(
     tmp_path: Path, sentence: str, expected: str
 ) -> None:
-    text = (
-        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
-        "(the Company).\n\n" + sentence + "\n"
-    )
-    assert status(run_en(tmp_path, text), "procurement_access") == expected
+    assert status(run_council(tmp_path, sentence), "procurement_access") == expected
 
 
 @pytest.mark.parametrize(
@@ -210,11 +224,7 @@ def test_english_forms_of_favouring_a_participant(
 def test_english_advantages_in_the_later_tender_are_conflicts(
     tmp_path: Path, sentence: str
 ) -> None:
-    text = (
-        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
-        "(the Company).\n\n" + sentence + "\n"
-    )
-    assert status(run_en(tmp_path, text), "procurement_access") == "conflict"
+    assert status(run_council(tmp_path, sentence), "procurement_access") == "conflict"
 
 
 @pytest.mark.parametrize(
@@ -253,14 +263,13 @@ def test_english_advantages_in_the_later_tender_are_conflicts(
 def test_danish_advantages_in_the_later_tender(
     tmp_path: Path, sentence: str, expected: str
 ) -> None:
-    path = tmp_path / "aftale.txt"
-    path.write_text(
+    report = run_da(
+        tmp_path,
         "Aftale mellem Region Nord (Regionen) og Robo A/S (Leverandøren).\n\n"
         + sentence
         + "\n",
-        encoding="utf-8",
     )
-    assert status(check(path), "procurement_access") == expected
+    assert status(report, "procurement_access") == expected
 
 
 @pytest.mark.parametrize(
@@ -296,11 +305,7 @@ def test_a_tender_reserved_or_a_last_look_for_the_participant_is_a_conflict(
 def test_english_reserved_tenders_and_last_looks_are_conflicts(
     tmp_path: Path, sentence: str
 ) -> None:
-    text = (
-        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
-        "(the Company).\n\n" + sentence + "\n"
-    )
-    assert status(run_en(tmp_path, text), "procurement_access") == "conflict"
+    assert status(run_council(tmp_path, sentence), "procurement_access") == "conflict"
 
 
 def test_keeping_a_participant_out_of_drafting_the_tender_is_no_exclusion(
@@ -414,22 +419,17 @@ def test_a_clause_that_leaves_ownership_for_later_settles_nothing(
 def test_english_deferrals_settle_nothing(
     tmp_path: Path, body: str, requirement: str, expected: str
 ) -> None:
-    text = (
-        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
-        "(the Company).\n\n" + body + "\n"
-    )
-    assert status(run_en(tmp_path, text), requirement) == expected
+    assert status(run_council(tmp_path, body), requirement) == expected
 
 
 def test_danish_deferral_settles_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "aftale.txt"
-    path.write_text(
+    report = run_da(
+        tmp_path,
         "Aftale mellem Vejle Kommune (Kommunen) og Varme A/S (Leverandøren).\n\n"
         "Ejerskabet til projektets resultater aftales på et senere tidspunkt "
         "mellem parterne, og parterne er endnu ikke enige om fordelingen.\n",
-        encoding="utf-8",
     )
-    assert status(check(path), "result_ownership") == "partial"
+    assert status(report, "result_ownership") == "partial"
 
 
 def test_rights_a_party_held_before_the_project_are_background_ip(
@@ -920,29 +920,27 @@ def test_a_target_redefined_rebased_or_miscounted_is_a_conflict(
 def test_confidentiality_that_does_not_apply_to_the_evaluation_denies_nothing(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "aftale.txt"
-    path.write_text(
+    report = run_da(
+        tmp_path,
         "Aftale mellem Vejle Kommune (Kommunen) og Sensa A/S (Leverandøren).\n\n"
         "4.1 Målet er at reducere antallet af natlige tilsyn med mindst 35 %.\n\n"
         "9. Fortrolighed\n\nTavshedspligten gælder ikke evalueringsrapporten, som "
         "Kommunen skal stille til rådighed for alle potentielle tilbudsgivere.\n",
-        encoding="utf-8",
     )
-    assert status(check(path), "added_value") == "met"
+    assert status(report, "added_value") == "met"
 
 
 def test_a_danish_target_deemed_met_by_installation_is_a_conflict(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "aftale.txt"
-    path.write_text(
+    report = run_da(
+        tmp_path,
         "Aftale mellem Vejle Kommune (Kommunen) og Sensa A/S (Leverandøren).\n\n"
         "4.1 Målet er at reducere antallet af natlige tilsyn med mindst 35 %.\n\n"
         "Bilag 1\n\nMålet i pkt. 4.1 betragtes som opfyldt, når sensorer er "
         "installeret hos alle 40 borgere.\n",
-        encoding="utf-8",
     )
-    assert status(check(path), "added_value") == "conflict"
+    assert status(report, "added_value") == "conflict"
 
 
 @pytest.mark.parametrize(
@@ -1092,13 +1090,12 @@ def test_a_later_procurement_named_but_not_provided_for_is_partial(
 def test_a_later_purchase_subject_to_procurement_law_is_partial(
     tmp_path: Path,
 ) -> None:
-    text = (
-        "Agreement between Northfield City Council (the Council) and Breathe Ltd "
-        "(the Company).\n\n8.1 The Council may, after the Project, purchase air "
-        "sensors. Any such purchase shall comply with applicable public procurement "
-        "law.\n"
+    report = run_council(
+        tmp_path,
+        "8.1 The Council may, after the Project, purchase air sensors. Any such "
+        "purchase shall comply with applicable public procurement law.",
     )
-    assert status(run_en(tmp_path, text), "procurement_access") == "partial"
+    assert status(report, "procurement_access") == "partial"
 
 
 def test_what_the_background_says_the_parties_do_allocates_no_role(
