@@ -24,9 +24,9 @@ run: $(STAMP)
 	$(BIN)/opi check corpora/examples/sv_skolenergi_samverkan.pdf --format html -o build/granskning-exempel.html --annotate build/granskning-exempel.pdf --force || [ $$? -eq 1 ]
 	$(BIN)/opi audit corpora/examples --out build/audit --force || [ $$? -eq 1 ]
 
-## test: lint, type-check and run the whole test suite
+## test: lint, type-check and run the whole test suite, on every core (pytest-xdist)
 test: $(STAMP) lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
