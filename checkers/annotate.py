@@ -26,6 +26,8 @@ def _label(kind: str, negated: bool) -> str | None:
         return "negated"
     if kind == "conflict_if_negated":
         return "conflict" if negated else "met"
+    if kind == "subject":
+        return "partial"  # only ever marked where its clause defers
     return kind
 
 
@@ -62,6 +64,10 @@ class CueMarker:
                             pattern, sentence, match
                         ):
                             continue
+                        if kind == "subject" and not self.lex.defers(
+                            sentence, match.start(), match.end()
+                        ):
+                            continue  # the subject named, nothing said of it
                         label = _label(kind, self._negated(kind, sentence, match))
                         if label == "met" and self.lex.defers(
                             sentence, match.start(), match.end()

@@ -104,7 +104,16 @@ class Lexicon:
         """The clause holding sentence[start:end] leaves its matter for later
         ("Ownership ... will be decided by the Steering Committee at a later date")."""
         lo, hi = self.clause(sentence, start, end)
-        return bool(self.deferral.search(sentence, lo, hi))
+        # The breaks around the clause may hold its verb: in "Kommunen och
+        # Bolaget ska senare enas om ..." and "The division of work between the
+        # Council and the Company will be set out ..." the break ("och Bolaget
+        # ska", "and the Company will") joins two parties to one verb.
+        after = self.clause_breaks.match(sentence, hi)
+        if after is not None:
+            hi = after.end()
+        return any(
+            m.start() < hi and m.end() > lo for m in self.deferral.finditer(sentence)
+        )
 
     def governs(self, sentence: str, start: int, end: int) -> bool:
         """A negator on the verb itself: inside the match ("får inte lämna anbud")

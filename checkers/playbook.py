@@ -22,6 +22,7 @@ CUE_KINDS = (
     "conflict_if_negated",
     "denied",
     "exclude",
+    "subject",
 )
 DETECTORS = ("ownership", "roles", "targets")
 

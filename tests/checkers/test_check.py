@@ -432,6 +432,75 @@ def test_danish_deferral_settles_nothing(tmp_path: Path) -> None:
     assert status(report, "result_ownership") == "partial"
 
 
+VEJLE_DA = "Aftale mellem Vejle Kommune (Kommunen) og Varme A/S (Leverandøren).\n\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "requirement"),
+    [
+        (
+            "sv",
+            "Ansvarsfördelningen beskrivs i en genomförandeplan som ska tas fram "
+            "under våren.",
+            "role_allocation",
+        ),
+        (
+            "sv",
+            # The clause break "och Leverantören ska" holds the deferring "ska".
+            "Kommunen och Leverantören ska senare enas om ansvarsfördelningen.",
+            "role_allocation",
+        ),
+        (
+            "sv",
+            "Frågan om rättigheter till mjukvaran återkommer parterna till efter "
+            "testperioden.",
+            "result_ownership",
+        ),
+        (
+            "en",
+            "The division of work between the Council and the Company will be set "
+            "out in a delivery plan.",
+            "role_allocation",
+        ),
+        (
+            "en",
+            "Title to the software developed in the trial is to be dealt with in "
+            "the main contract.",
+            "result_ownership",
+        ),
+        (
+            "da",
+            "Kommunen og Leverandøren vil i den kommende tid afklare fordelingen af "
+            "opgaver.",
+            "role_allocation",
+        ),
+        ("da", "Rettighederne til softwaren aftales særskilt.", "result_ownership"),
+    ],
+)
+def test_a_subject_left_for_later_is_partial(
+    tmp_path: Path, language: str, body: str, requirement: str
+) -> None:
+    """No cue of the requirement, only its subject named in a deferring clause:
+    mentioned but not resolved."""
+    if language == "sv":
+        report = run(tmp_path, body)
+    elif language == "en":
+        report = run_council(tmp_path, body)
+    else:
+        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    assert status(report, requirement) == "partial"
+
+
+def test_a_deferral_without_the_subject_says_nothing_of_it(tmp_path: Path) -> None:
+    report = run(
+        tmp_path,
+        "Projektets erfarenheter ska redovisas i en slutrapport som tas fram efter "
+        "testperioden.",
+    )
+    assert status(report, "result_ownership") == "missing"
+    assert status(report, "role_allocation") == "missing"
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
