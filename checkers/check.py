@@ -17,7 +17,7 @@ from checkers.conflicts import (
     ownership_statements,
     role_conflict,
 )
-from checkers.decide import Cue, decide
+from checkers.decide import Cue, Decision, decide
 from checkers.document import Document
 from checkers.errors import ReadError
 from checkers.lexicon import Lexicon, lexicon
@@ -95,6 +95,8 @@ def check_document(
         decision = decide(
             req, cues, structural, named, on_topic=_topic_test(req, document, lang)
         )
+        if req.detector == "ownership" and decision.status == "met":
+            decision = _results_left_open(req, decision, cues, sentences, lex)
         title = req.title.get(ui) or req.title.get("en") or req.id
         findings.append(
             Finding(
@@ -118,6 +120,35 @@ def check_document(
         findings=tuple(findings),
         warnings=document.warnings,
     )
+
+
+def _results_left_open(
+    req: Requirement,
+    decision: Decision,
+    cues: list[Cue],
+    sentences: list[Sentence],
+    lex: Lexicon,
+) -> Decision:
+    """Ownership of the results as such left for later ("Parterna har ännu inte
+    enats om äganderätten till de resultat som tas fram"), while what is settled
+    is only some particular thing (the supplier's platform, the interface
+    software): partial. A settled clause on the results as such stays met."""
+    text = {s.span: s.text for s in sentences}
+    own = [c for c in cues if c.requirement == req.id]
+    excluded = {c.sentence for c in own if c.kind == "exclude"}
+    deferred = {c.sentence for c in own if c.kind == "partial"} - excluded
+    met = {c.sentence for c in own if c.kind == "met"} - excluded - deferred
+
+    def general(span: tuple[int, int]) -> bool:
+        return bool(
+            lex.results_in_general.search(text.get(span, ""))
+            or lex.project_result.search(text.get(span, ""))
+        )
+
+    open_ = sorted(span for span in deferred if general(span))
+    if not open_ or any(general(span) for span in met):
+        return decision
+    return Decision("partial", 0.55, tuple(open_[:3]))
 
 
 def _structural_conflict(

@@ -501,6 +501,29 @@ def test_a_deferral_without_the_subject_says_nothing_of_it(tmp_path: Path) -> No
     assert status(report, "role_allocation") == "missing"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Leverantören äger den programvara för kartvyn som Leverantören utvecklar. "
+            "Parterna har ännu inte enats om äganderätten till de resultat som tas "
+            "fram inom samarbetet.",
+            "partial",
+        ),
+        (
+            # The results as such are settled; only the licence terms wait.
+            "Kommunen äger samtliga resultat som tas fram i projektet. Villkoren "
+            "för Leverantörens rätt att använda resultaten avtalas senare.",
+            "met",
+        ),
+    ],
+)
+def test_results_left_open_beside_one_settled_thing_are_partial(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    assert status(run(tmp_path, body), "result_ownership") == expected
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
