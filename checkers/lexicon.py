@@ -31,6 +31,7 @@ class Lexicon:
     percent_words: frozenset[str]
     target_verbs: re.Pattern[str]
     deemed_met: re.Pattern[str]
+    out_of_scope: re.Pattern[str]
     baseline: re.Pattern[str]
     from_to: re.Pattern[str]
     halve: re.Pattern[str]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
-from checkers.conflicts import Sentence, Span
+from checkers.conflicts import Sentence, Span, _same_things
 from checkers.lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -51,6 +51,7 @@ def target_conflict(
             return (a.span, b.span)
     return (
         _negated_target(measured, others, lex, section)
+        or _excluded_scope(measured, others, lex)
         or _redefined_target(measured, others, lex)
         or _other_baseline(measured, others, lex)
         or _miscounted(targets, lex)
@@ -66,6 +67,40 @@ _CHANGE = re.compile(
     r"(%|procent|per ?cent|percent)",
     re.IGNORECASE,
 )
+
+
+_LONG_WORD = 9  # one shared word this long names the same thing ("hjärtsvikt")
+
+
+def _excluded_scope(
+    measured: Sequence[tuple[Sentence, dict[str, set[str]]]],
+    others: Sequence[Sentence],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """A target on something another provision puts outside the project
+    ("... återinläggningar bland patienter med hjärtsvikt ska minska med 20
+    procent" / "Patienter med hjärtsvikt ingår inte i testgruppen"): what is
+    excluded is what the target measures (two of its words, or one long one)."""
+    measured_spans = {a.span for a, _ in measured}
+    for b in others:
+        out = lex.out_of_scope.search(b.text)
+        if out is None or b.span in measured_spans:
+            continue
+        wb = _indicator(b.text, lex)
+        for a, _ in measured:
+            wa = _indicator(a.text, lex)
+            shared = _same_things(wa, wb)  # seven-letter stems
+            if len(shared) >= 2 or (
+                _long(wa, shared) and _long(wb, _same_things(wb, wa))
+            ):
+                return (a.span, b.span)
+    return ()
+
+
+def _long(words: set[str], stems: set[str]) -> bool:
+    """Whether one of `words` among `stems` is a long word (not "använda" found
+    inside "energianvändningen")."""
+    return any(len(w) >= _LONG_WORD and w[:7] in stems for w in words)
 
 
 def _redefined_target(

@@ -1009,6 +1009,60 @@ def test_a_target_redefined_rebased_or_miscounted_is_a_conflict(
     assert status(run(tmp_path, body), "added_value") == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        (
+            "sv",
+            "3. Mål\n\nAntalet trycksår bland brukare med diabetes ska minska med "
+            "25 procent under testperioden.\n\n5. Omfattning\n\nBrukare med "
+            "diabetes ingår inte i testgruppen.",
+            "conflict",
+        ),
+        (
+            "sv",
+            # Only a part of the population is left out: one ordinary shared word.
+            "3. Mål\n\nAntalet trycksår bland brukare med diabetes ska minska med "
+            "25 procent under testperioden.\n\n5. Omfattning\n\nBrukare under "
+            "18 år ingår inte i testgruppen.",
+            "met",
+        ),
+        (
+            "sv",
+            # "använda" inside "energianvändningen" is not the same thing.
+            "3. Mål\n\nEnergianvändningen i skolorna ska minska med 20 procent.\n\n"
+            "7. Resultat\n\nRätten att använda resultaten omfattar inte rätt att "
+            "sälja dem vidare.",
+            "met",
+        ),
+        (
+            "en",
+            "4. Aims\n\nThe pilot aims to cut missed dialysis appointments by 30 % "
+            "compared with 2025.\n\n6. Scope\n\nDialysis appointments are not "
+            "part of the pilot.",
+            "conflict",
+        ),
+        (
+            "da",
+            "4. Mål\n\nMålet er at reducere antallet af faldulykker på plejecentrene "
+            "med 25 %.\n\n6. Afgrænsning\n\nFaldulykker indgår ikke i projektets "
+            "mål.",
+            "conflict",
+        ),
+    ],
+)
+def test_a_target_on_what_the_project_leaves_out_is_a_conflict(
+    tmp_path: Path, language: str, body: str, expected: str
+) -> None:
+    if language == "sv":
+        report = run(tmp_path, body)
+    elif language == "en":
+        report = run_council(tmp_path, body)
+    else:
+        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    assert status(report, "added_value") == expected
+
+
 def test_confidentiality_that_does_not_apply_to_the_evaluation_denies_nothing(
     tmp_path: Path,
 ) -> None:
