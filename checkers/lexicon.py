@@ -32,6 +32,8 @@ class Lexicon:
     target_verbs: re.Pattern[str]
     deemed_met: re.Pattern[str]
     out_of_scope: re.Pattern[str]
+    at_least: re.Pattern[str]
+    at_most: re.Pattern[str]
     baseline: re.Pattern[str]
     from_to: re.Pattern[str]
     halve: re.Pattern[str]

@@ -52,6 +52,7 @@ def target_conflict(
     return (
         _negated_target(measured, others, lex, section)
         or _excluded_scope(measured, others, lex)
+        or _beyond_ceiling(targets, others, lex)
         or _redefined_target(measured, others, lex)
         or _other_baseline(measured, others, lex)
         or _miscounted(targets, lex)
@@ -94,6 +95,45 @@ def _excluded_scope(
                 _long(wa, shared) and _long(wb, _same_things(wb, wa))
             ):
                 return (a.span, b.span)
+    return ()
+
+
+def _counts(
+    pattern: re.Pattern[str], sentence: str, lex: Lexicon
+) -> list[tuple[float, str]]:
+    """(number, thing) for every count the pattern finds ("minst 500 hushåll")."""
+    out = []
+    for match in pattern.finditer(sentence):
+        digits = match.group("n")
+        if _YEAR.fullmatch(digits) or lex.measure.match(sentence, match.start("n")):
+            continue  # a year, or a figure with a unit ("10 per cent", "5 ton")
+        try:
+            number = float(re.sub(r"[\s.,]", "", digits))
+        except ValueError:
+            continue
+        out.append((number, match.group("thing").casefold()))
+    return out
+
+
+def _beyond_ceiling(
+    targets: Sequence[Sentence], others: Sequence[Sentence], lex: Lexicon
+) -> tuple[Span, ...]:
+    """A target that asks for more of something than another provision allows
+    there to be ("minst 500 hushåll ska ansluta sig" / "Testperioden omfattar
+    högst 120 hushåll"; "at least 60,000 patients" / "a combined population of
+    about 14,000 patients")."""
+    for a in targets:
+        wanted = _counts(lex.at_least, a.text, lex)
+        if not wanted:
+            continue
+        for b in others:
+            if b.span == a.span:
+                continue
+            for ceiling, thing in _counts(lex.at_most, b.text, lex):
+                for number, asked in wanted:
+                    same = lex.lemma(thing)[:6] == lex.lemma(asked)[:6]
+                    if same and ceiling < number:
+                        return (a.span, b.span)
     return ()
 
 

@@ -1063,6 +1063,51 @@ def test_a_target_on_what_the_project_leaves_out_is_a_conflict(
     assert status(report, "added_value") == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        (
+            "sv",
+            "3. Mål\n\nMålet är att minst 400 brukare ska använda tjänsten och att "
+            "antalet larm ska minska med 20 procent.\n\n5. Omfattning\n\n"
+            "Testperioden omfattar högst 90 brukare i två hemtjänstområden.",
+            "conflict",
+        ),
+        (
+            "sv",
+            # the ceiling is on other things (områden), the count is a share
+            "3. Mål\n\nMålet är att minst 40 brukare ska använda tjänsten och att "
+            "antalet larm ska minska med 20 procent.\n\n5. Omfattning\n\n"
+            "Testperioden omfattar högst 2 hemtjänstområden och högst 90 brukare.",
+            "met",
+        ),
+        (
+            "en",
+            "4. Aims\n\nThe aim is that at least 5,000 residents book a trip "
+            "through the app, reducing empty bus kilometres by 15 %.\n\n6. Scope"
+            "\n\nThe pilot area has a population of about 3,200 residents.",
+            "conflict",
+        ),
+        (
+            "en",
+            # per cent is a share, not a count of things
+            "4. Aims\n\nThe aim is to reduce empty bus kilometres by at least 10 "
+            "per cent.\n\n6. Scope\n\nNo more than 5 per cent of the budget "
+            "may be spent on marketing.",
+            "met",
+        ),
+    ],
+)
+def test_a_target_beyond_what_the_project_allows_is_a_conflict(
+    tmp_path: Path, language: str, body: str, expected: str
+) -> None:
+    if language == "sv":
+        report = run(tmp_path, body)
+    else:
+        report = run_council(tmp_path, body)
+    assert status(report, "added_value") == expected
+
+
 def test_confidentiality_that_does_not_apply_to_the_evaluation_denies_nothing(
     tmp_path: Path,
 ) -> None:
