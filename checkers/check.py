@@ -79,6 +79,7 @@ def check_document(
     parties = detect_parties(document.text[:body_end], lex)
     cues = _drop_impersonal_conflicts(cues, playbook, document, parties, lex)
     cues = _resolve_section_cues(cues, playbook, document, lang, lex)
+    cues = _roles_beside_other_matters(cues, playbook)
     assigned = _row_parties(document, parties)
     cues += _table_assignments(playbook, document, sentences, assigned)
     ui = (
@@ -120,6 +121,24 @@ def check_document(
         findings=tuple(findings),
         warnings=document.warnings,
     )
+
+
+def _roles_beside_other_matters(cues: list[Cue], playbook: Playbook) -> list[Cue]:
+    """A sentence that settles another requirement's matter (a licence: "Skyeye
+    upplåter till Räddningstjänsten en rätt att använda programvaran"; access to
+    the later tender: "kommunen åtar sig att göra slutrapporten tillgänglig för
+    alla anbudsgivare") allocates no project role by the same verbs."""
+    roles = {r.id for r in playbook.requirements if r.detector == "roles"}
+    other = {
+        c.sentence
+        for c in cues
+        if c.requirement not in roles and c.kind in ("met", "negated")
+    }
+    return [
+        c
+        for c in cues
+        if not (c.requirement in roles and c.kind == "met" and c.sentence in other)
+    ]
 
 
 def _results_left_open(

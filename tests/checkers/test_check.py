@@ -524,6 +524,19 @@ def test_results_left_open_beside_one_settled_thing_are_partial(
     assert status(run(tmp_path, body), "result_ownership") == expected
 
 
+def test_an_undertaking_on_the_later_tender_allocates_no_project_role(
+    tmp_path: Path,
+) -> None:
+    report = run(
+        tmp_path,
+        "Leverantörens deltagande utesluter inte Leverantören från att lämna anbud "
+        "i en senare upphandling, och Kommunen åtar sig att då göra slutrapporten "
+        "tillgänglig för alla anbudsgivare.",
+    )
+    assert status(report, "procurement_access") == "met"
+    assert status(report, "role_allocation") == "missing"
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
