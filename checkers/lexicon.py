@@ -36,6 +36,8 @@ class Lexicon:
     at_most: re.Pattern[str]
     baseline: re.Pattern[str]
     from_to: re.Pattern[str]
+    below: re.Pattern[str]
+    at_start: re.Pattern[str]
     halve: re.Pattern[str]
     decrease: re.Pattern[str]
     increase: re.Pattern[str]

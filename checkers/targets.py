@@ -55,6 +55,7 @@ def target_conflict(
         or _beyond_ceiling(targets, others, lex)
         or _redefined_target(measured, others, lex)
         or _other_baseline(measured, others, lex)
+        or _baseline_disagrees(measured, others, lex)
         or _miscounted(targets, lex)
     )
 
@@ -193,6 +194,61 @@ def _other_baseline(
                 continue
             years_b = _baseline_years(b.text, lex)
             if years_b and not years_a & years_b and wa & _indicator(b.text, lex):
+                return (a.span, b.span)
+    return ()
+
+
+def _unit_at(sentence: str, at: int, lex: Lexicon) -> str | None:
+    """The unit of the figure that starts at `at` ("6,1 %" -> "%")."""
+    match = lex.measure.match(sentence, at)
+    if match is None:
+        return None
+    unit = match.group(2).lower()
+    return "%" if unit in lex.percent_words else unit
+
+
+def _baseline_disagrees(
+    measured: Sequence[tuple[Sentence, dict[str, set[str]]]],
+    others: Sequence[Sentence],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """A target that starts from one level, and a baseline clause on the same
+    indicator that gives another ("fraværet skal falde fra 6,1 % til 5,0 %" /
+    "skoleåret 2020/21, hvor fraværet var 9,8 %"), or that is already below the
+    level the target shall bring it under ("to below 20%" / "Baseline: ... 18%
+    of patients")."""
+    for a, _ in measured:
+        start: float | None = None
+        level: float | None = None
+        unit: str | None = None
+        ft = lex.from_to.search(a.text)
+        below = lex.below.search(a.text)
+        try:
+            if ft is not None:
+                unit = _unit_at(a.text, ft.start(1), lex) or _unit_at(
+                    a.text, ft.start(2), lex
+                )
+                start = _number(ft.group(1))
+            elif below is not None:
+                unit = _unit_at(a.text, below.start(2), lex)
+                level = _number(below.group(2))
+        except ValueError:
+            continue
+        if unit is None:
+            continue
+        wa = _indicator(a.text, lex)
+        for b in others:
+            # A baseline clause may itself read as a target ("Baseline: ...").
+            if b.span == a.span or lex.target_verbs.search(b.text):
+                continue
+            if not (lex.baseline.search(b.text) or lex.at_start.search(b.text)):
+                continue
+            values = [float(v) for v in _figures(b.text, lex).get(unit, set())]
+            if not values or len(_same_things(wa, _indicator(b.text, lex))) < 2:
+                continue
+            if start is not None and all(abs(v - start) > 0.01 for v in values):
+                return (a.span, b.span)
+            if level is not None and all(v <= level for v in values):
                 return (a.span, b.span)
     return ()
 

@@ -1121,6 +1121,51 @@ def test_a_target_beyond_what_the_project_allows_is_a_conflict(
     assert status(report, "added_value") == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        (
+            "sv",
+            "3. Mål\n\nAndelen felsorterat avfall i de deltagande områdena ska "
+            "minska från 18 % till 10 %. Som utgångsvärde för andelen felsorterat "
+            "avfall används plockanalysen 2025, som visade 26 %.",
+            "conflict",
+        ),
+        (
+            "sv",
+            "3. Mål\n\nAndelen felsorterat avfall i de deltagande områdena ska "
+            "minska från 18 % till 10 %. Som utgångsvärde för andelen felsorterat "
+            "avfall används plockanalysen 2025, som visade 18 %.",
+            "met",
+        ),
+        (
+            "en",
+            "4. Aims\n\nThe pilot shall reduce the share of repeat ambulance "
+            "call-outs for falls to below 12%. Baseline: at the start of the "
+            "pilot, 9% of ambulance call-outs for falls were repeat call-outs.",
+            "conflict",
+        ),
+        (
+            "da",
+            "4. Mål\n\nMålet er, at ventetiden på genoptræning falder fra 40 dage "
+            "til 25 dage. Udgangspunktet er ventetiden på genoptræning i 2025, som "
+            "var 31 dage.",
+            "conflict",
+        ),
+    ],
+)
+def test_a_target_that_starts_from_another_baseline_is_a_conflict(
+    tmp_path: Path, language: str, body: str, expected: str
+) -> None:
+    if language == "sv":
+        report = run(tmp_path, body)
+    elif language == "en":
+        report = run_council(tmp_path, body)
+    else:
+        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    assert status(report, "added_value") == expected
+
+
 def test_confidentiality_that_does_not_apply_to_the_evaluation_denies_nothing(
     tmp_path: Path,
 ) -> None:
