@@ -85,6 +85,19 @@ def check_document(
     ui = (
         ui_language if ui_language in ("sv", "en") else ("sv" if lang == "sv" else "en")
     )
+    text_of = {s.span: s.text for s in sentences}
+
+    def telling(span: tuple[int, int]) -> bool:
+        """Not a lead-in ("Kommunen åtar sig att:") nor a scrap ("1.")."""
+        text = text_of.get(span, "").strip()
+        return len(text) >= _TELLING and not text.endswith(":")
+
+    def party_of(span: tuple[int, int]) -> str | None:
+        if span[0] in assigned:
+            return assigned[span[0]][0]
+        named = party_positions(text_of.get(span, ""), parties)
+        return named[0][1] if named else None
+
     findings = []
     for req in playbook.requirements:
         structural = _structural_conflict(req, cues, sentences, parties, lex, document)
@@ -94,7 +107,13 @@ def check_document(
             else None
         )
         decision = decide(
-            req, cues, structural, named, on_topic=_topic_test(req, document, lang)
+            req,
+            cues,
+            structural,
+            named,
+            on_topic=_topic_test(req, document, lang),
+            telling=telling,
+            party_of=party_of if req.detector == "roles" else None,
         )
         if req.detector == "ownership" and decision.status == "met":
             decision = _results_left_open(req, decision, cues, sentences, lex)
@@ -139,6 +158,9 @@ def _roles_beside_other_matters(cues: list[Cue], playbook: Playbook) -> list[Cue
         for c in cues
         if not (c.requirement in roles and c.kind == "met" and c.sentence in other)
     ]
+
+
+_TELLING = 25  # characters: shorter sentences say too little to be evidence
 
 
 def _results_left_open(

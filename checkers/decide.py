@@ -25,20 +25,39 @@ class Decision:
     sentences: tuple[tuple[int, int], ...]
 
 
-def _ranked(
-    spans: tuple[tuple[int, int], ...],
-    cues: list[Cue],
-    on_topic: Callable[[tuple[int, int]], bool] | None,
-) -> tuple[tuple[int, int], ...]:
-    """The strongest sentences first: more cue matches, then a section on the
-    topic, then document order."""
+Span = tuple[int, int]
+EVIDENCE = 3  # sentences shown for a verdict
 
-    def strength(span: tuple[int, int]) -> tuple[int, int, int]:
+
+def _ranked(
+    spans: tuple[Span, ...],
+    cues: list[Cue],
+    on_topic: Callable[[Span], bool] | None,
+    telling: Callable[[Span], bool] | None = None,
+    party_of: Callable[[Span], str | None] | None = None,
+) -> tuple[Span, ...]:
+    """The strongest sentences first: a sentence that says something of itself
+    (not a lead-in such as "Kommunen ansvarar för att:"), more cue matches, a
+    section on the topic, then document order. With `party_of`, the first
+    sentences speak of as many different parties as there are."""
+
+    def strength(span: Span) -> tuple[int, int, int, int]:
         matches = sum(1 for c in cues if c.sentence == span)
         topical = 1 if on_topic is not None and on_topic(span) else 0
-        return (-(matches + 2 * topical), span[0], span[1])
+        mute = 0 if telling is None or telling(span) else 1
+        return (mute, -(matches + 2 * topical), span[0], span[1])
 
-    return tuple(sorted(spans, key=strength))
+    ranked = sorted(spans, key=strength)
+    if party_of is None:
+        return tuple(ranked)
+    first: list[Span] = []
+    seen: set[str | None] = set()
+    for span in ranked:
+        party = party_of(span)
+        if party is not None and party not in seen:
+            seen.add(party)
+            first.append(span)
+    return tuple(first + [s for s in ranked if s not in first])
 
 
 def decide(
@@ -47,6 +66,8 @@ def decide(
     structural: tuple[tuple[int, int], ...] = (),
     named_parties: int | None = None,
     on_topic: Callable[[tuple[int, int]], bool] | None = None,
+    telling: Callable[[Span], bool] | None = None,
+    party_of: Callable[[Span], str | None] | None = None,
 ) -> Decision:
     """conflict > met (enough substantive sentences; for roles, responsibilities of
     at least two named parties when `named_parties` is given) > partial > missing.
@@ -75,15 +96,16 @@ def decide(
         blocked |= set(sentences("weak"))
     mets = tuple(s for s in sentences(*met_kinds) if s not in blocked)
     if conflicts:
-        return Decision("conflict", 0.7, _ranked(conflicts, ranked, on_topic)[:3])
+        return Decision(
+            "conflict", 0.7, _ranked(conflicts, ranked, on_topic, telling)[:EVIDENCE]
+        )
     if structural:
         return Decision("conflict", 0.65, structural)
     enough_parties = named_parties is None or named_parties >= 2
     if len(mets) >= requirement.min_met and enough_parties:
-        best = _ranked(mets, ranked, on_topic)[:3]
+        best = _ranked(mets, ranked, on_topic, telling, party_of)[:EVIDENCE]
         return Decision("met", min(0.95, 0.6 + 0.1 * len(mets)), best)
     if mets or partials:
-        return Decision(
-            "partial", 0.55, _ranked(partials or mets, ranked, on_topic)[:3]
-        )
+        shown = _ranked(partials or mets, ranked, on_topic, telling)
+        return Decision("partial", 0.55, shown[:EVIDENCE])
     return Decision("missing", 0.6, ())

@@ -537,6 +537,26 @@ def test_an_undertaking_on_the_later_tender_allocates_no_project_role(
     assert status(report, "role_allocation") == "missing"
 
 
+def test_role_evidence_speaks_of_each_party_and_skips_lead_ins(
+    tmp_path: Path,
+) -> None:
+    report = run(
+        tmp_path,
+        "4. Roller och ansvar\n\nKommunen ansvarar för att:\n\n"
+        "- tillhandahålla tre boenden som testmiljö;\n\n"
+        "- rekrytera 40 brukare till testet.\n\n"
+        "Kommunen ansvarar för projektledningen och utser en projektledare.\n\n"
+        "Kommunen står för kostnaderna för sin egen personal.\n\n"
+        "Leverantören ansvarar för utveckling och installation av larmen.",
+    )
+    finding = report.finding("role_allocation")
+    assert finding.status == "met"
+    texts = [e.text for e in finding.evidence]
+    assert any(t.startswith("Leverantören") for t in texts)
+    assert any("Kommunen" in t for t in texts)
+    assert not any(t.rstrip().endswith(":") for t in texts)
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
