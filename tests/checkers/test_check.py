@@ -1186,6 +1186,106 @@ def test_a_target_that_starts_from_another_baseline_is_a_conflict(
     assert status(report, "added_value") == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "requirement", "expected"),
+    [
+        (
+            "sv",
+            "Efter projektets slut avser Kommunen att avropa mätare, programvara och "
+            "tillhörande support för samtliga skolor i kommunen direkt från "
+            "Leverantören.",
+            "procurement_access",
+            "conflict",
+        ),
+        (
+            "sv",
+            "Om målen nås åtar sig Kommunen att teckna ett driftsavtal med "
+            "Leverantören för tre år.",
+            "procurement_access",
+            "conflict",
+        ),
+        (
+            "sv",
+            "Leverantören ska ingå personuppgiftsbiträdesavtal med Kommunen före "
+            "projektstart.",
+            "procurement_access",
+            "missing",
+        ),
+        (
+            "en",
+            "The Company will not be eligible to submit a tender in the follow-on "
+            "procurement.",
+            "procurement_access",
+            "conflict",
+        ),
+        (
+            "en",
+            "After the pilot the Council intends to award the roll-out contract "
+            "directly to the Company, without a competitive tendering procedure.",
+            "procurement_access",
+            "conflict",
+        ),
+        (
+            "en",
+            "If the targets are met, the Council undertakes to enter into an "
+            "operating agreement with the Company for three years.",
+            "procurement_access",
+            "conflict",
+        ),
+        (
+            "da",
+            "Hvis målene nås, forpligter Kommunen sig til at indgå en driftsaftale "
+            "med Leverandøren for fire år.",
+            "procurement_access",
+            "conflict",
+        ),
+        (
+            "sv",
+            "3. Mål\n\nAntalet nattliga tillsynsbesök ska minska med minst 30 "
+            "procent.\n\nBilaga 1\n\nEffektmålen i 3 ska anses uppfyllda när "
+            "samtliga sensorer har installerats.",
+            "added_value",
+            "conflict",
+        ),
+        (
+            "sv",
+            "3. Mål\n\nMängden vägsalt ska minska med minst 25 procent jämfört med "
+            "säsongen 2025/26.\n\nBilaga 1\n\nMinskningen av vägsalt beräknas "
+            "mot säsongerna 2017/18–2019/20.",
+            "added_value",
+            "conflict",
+        ),
+        (
+            "en",
+            "4. Aims\n\nThe pilot aims to reduce average waiting time from 40 "
+            "minutes to 20 minutes.\n\nSchedule 1\n\nThe pilot will be considered "
+            "successful if the average waiting time does not exceed 35 minutes.",
+            "added_value",
+            "conflict",
+        ),
+        (
+            "da",
+            "3. Mål\n\nProjektet har som effektmål at reducere elforbruget med "
+            "mindst 20 %.\n\n11. Fortrolighed\n\nAf hensyn til Leverandørens "
+            "forretningshemmeligheder må opgørelser af elforbruget hverken "
+            "offentliggøres eller videregives.",
+            "added_value",
+            "conflict",
+        ),
+    ],
+)
+def test_later_contracts_promised_and_targets_undone_in_other_words(
+    tmp_path: Path, language: str, body: str, requirement: str, expected: str
+) -> None:
+    if language == "sv":
+        report = run(tmp_path, body)
+    elif language == "en":
+        report = run_council(tmp_path, body)
+    else:
+        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    assert status(report, requirement) == expected
+
+
 def test_confidentiality_that_does_not_apply_to_the_evaluation_denies_nothing(
     tmp_path: Path,
 ) -> None:
