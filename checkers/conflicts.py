@@ -267,8 +267,13 @@ def _whoever_made(
             continue
         if lex.any_creator.search(text):
             return True
-        if any(maker != who for maker in _makers(text, parties, lex)):
-            return True
+        # Each part of a split by subject matter has its own owner: "... shall
+        # belong to the Supplier; Foreground IP ... developed by Council staff
+        # shall belong to the Council."
+        for part in text.split(";"):
+            part_owner = owner(part, parties, lex) or who
+            if any(maker != part_owner for maker in _makers(part, parties, lex)):
+                return True
     return False
 
 

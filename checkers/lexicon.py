@@ -92,7 +92,16 @@ class Lexicon:
             return False
         if not self.commitment.search(sentence):
             return False  # "Residents are often not followed up": a description
-        return bool(self.negators.search(window))
+        # "Fysioterapeuternas tid för uppföljning ska inte öka": the negator
+        # bounds a change of an indicator (a guard), it denies no measurement.
+        return any(
+            not self._bounds_change(window, m.end())
+            for m in self.negators.finditer(window)
+        )
+
+    def _bounds_change(self, text: str, at: int) -> bool:
+        rest = text[at:].lstrip()
+        return bool(self.increase.match(rest) or self.decrease.match(rest))
 
     def clause(self, sentence: str, start: int, end: int) -> tuple[int, int]:
         """The bounds of the clause of `sentence` that holds sentence[start:end]."""

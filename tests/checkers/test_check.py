@@ -1286,6 +1286,55 @@ def test_later_contracts_promised_and_targets_undone_in_other_words(
     assert status(report, requirement) == expected
 
 
+def test_a_guard_that_an_indicator_shall_not_rise_denies_no_follow_up(
+    tmp_path: Path,
+) -> None:
+    report = run(
+        tmp_path,
+        "3. Mål\n\nAntalet fallolyckor bland deltagarna ska minska med minst 20 "
+        "procent jämfört med 2025.\n\nSjuksköterskornas tid för uppföljning per "
+        "patient ska inte öka.",
+    )
+    assert status(report, "added_value") == "met"
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("sv", "Deltagarnas fallrädsla ska minska med i genomsnitt minst 4 poäng."),
+        (
+            "en",
+            "Residents' loneliness scores shall improve by an average of at least "
+            "5 points on the UCLA scale.",
+        ),
+        ("da", "Borgernes faldangst skal falde med i gennemsnit mindst 4 point."),
+    ],
+)
+def test_a_change_with_a_floor_in_any_unit_is_a_concrete_target(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    if language == "sv":
+        report = run(tmp_path, body)
+    elif language == "en":
+        report = run_council(tmp_path, body)
+    else:
+        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    assert status(report, "added_value") == "met"
+
+
+def test_results_split_by_subject_matter_fit_each_party_its_own(
+    tmp_path: Path,
+) -> None:
+    report = run_council(
+        tmp_path,
+        "6.1 Foreground IP shall be owned by the Party that generated it.\n\n"
+        "6.2 Foreground IP relating to the sensor firmware shall belong to the "
+        "Company; Foreground IP in care pathways developed by Council staff shall "
+        "belong to the Council.",
+    )
+    assert status(report, "result_ownership") == "met"
+
+
 def test_confidentiality_that_does_not_apply_to_the_evaluation_denies_nothing(
     tmp_path: Path,
 ) -> None:
