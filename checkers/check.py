@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -160,6 +161,7 @@ def _roles_beside_other_matters(cues: list[Cue], playbook: Playbook) -> list[Cue
     ]
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _TELLING = 25  # characters: shorter sentences say too little to be evidence
 
 
@@ -273,6 +275,8 @@ def _table_assignments(
     cues = []
     for sentence in sentences:
         block = document.block_at(sentence.span[0])
+        if len(_CONTENT_WORD.findall(sentence.text)) < 2:
+            continue  # "- and -" between the parties of a preamble is no task
         if block is not None and block.start in assigned:
             cues += [
                 Cue(requirement=r, kind="met", sentence=sentence.span) for r in roles

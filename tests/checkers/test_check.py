@@ -557,6 +557,19 @@ def test_role_evidence_speaks_of_each_party_and_skips_lead_ins(
     assert not any(t.rstrip().endswith(":") for t in texts)
 
 
+def test_a_scrap_under_a_lead_in_is_no_task(tmp_path: Path) -> None:
+    """A list item with no words of its own ("- och -", "- and -" between the
+    parties of a preamble) takes no task from the line above it."""
+    report = run(
+        tmp_path,
+        "Kommunen och Leverantören, nedan gemensamt Parterna\n\n- och -\n\n"
+        "- samt -\n\n3.1 Piloten kommer att testa larmen i två boenden.",
+    )
+    finding = report.finding("role_allocation")
+    assert finding.status != "met"
+    assert all(len(e.text.strip()) > 9 for e in finding.evidence)
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
