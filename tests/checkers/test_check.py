@@ -53,6 +53,18 @@ def status(report: Report, requirement: str) -> str:
     return report.finding(requirement).status
 
 
+VEJLE_DA = "Aftale mellem Vejle Kommune (Kommunen) og Varme A/S (Leverandøren).\n\n"
+
+
+def run_in(tmp_path: Path, language: str, body: str) -> Report:
+    """Check `body` under the Swedish, English (Council) or Danish preamble."""
+    if language == "sv":
+        return run(tmp_path, body)
+    if language == "en":
+        return run_council(tmp_path, body)
+    return run_da(tmp_path, VEJLE_DA + body + "\n")
+
+
 def test_negated_exclusion_is_met(tmp_path: Path) -> None:
     report = run(
         tmp_path, "Ingen part ska uteslutas från en efterföljande upphandling."
@@ -432,9 +444,6 @@ def test_danish_deferral_settles_nothing(tmp_path: Path) -> None:
     assert status(report, "result_ownership") == "partial"
 
 
-VEJLE_DA = "Aftale mellem Vejle Kommune (Kommunen) og Varme A/S (Leverandøren).\n\n"
-
-
 @pytest.mark.parametrize(
     ("language", "body", "requirement"),
     [
@@ -482,12 +491,7 @@ def test_a_subject_left_for_later_is_partial(
 ) -> None:
     """No cue of the requirement, only its subject named in a deferring clause:
     mentioned but not resolved."""
-    if language == "sv":
-        report = run(tmp_path, body)
-    elif language == "en":
-        report = run_council(tmp_path, body)
-    else:
-        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    report = run_in(tmp_path, language, body)
     assert status(report, requirement) == "partial"
 
 
@@ -1100,12 +1104,7 @@ def test_a_target_redefined_rebased_or_miscounted_is_a_conflict(
 def test_a_target_on_what_the_project_leaves_out_is_a_conflict(
     tmp_path: Path, language: str, body: str, expected: str
 ) -> None:
-    if language == "sv":
-        report = run(tmp_path, body)
-    elif language == "en":
-        report = run_council(tmp_path, body)
-    else:
-        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    report = run_in(tmp_path, language, body)
     assert status(report, "added_value") == expected
 
 
@@ -1147,10 +1146,7 @@ def test_a_target_on_what_the_project_leaves_out_is_a_conflict(
 def test_a_target_beyond_what_the_project_allows_is_a_conflict(
     tmp_path: Path, language: str, body: str, expected: str
 ) -> None:
-    if language == "sv":
-        report = run(tmp_path, body)
-    else:
-        report = run_council(tmp_path, body)
+    report = run_in(tmp_path, language, body)
     assert status(report, "added_value") == expected
 
 
@@ -1190,12 +1186,7 @@ def test_a_target_beyond_what_the_project_allows_is_a_conflict(
 def test_a_target_that_starts_from_another_baseline_is_a_conflict(
     tmp_path: Path, language: str, body: str, expected: str
 ) -> None:
-    if language == "sv":
-        report = run(tmp_path, body)
-    elif language == "en":
-        report = run_council(tmp_path, body)
-    else:
-        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    report = run_in(tmp_path, language, body)
     assert status(report, "added_value") == expected
 
 
@@ -1290,12 +1281,7 @@ def test_a_target_that_starts_from_another_baseline_is_a_conflict(
 def test_later_contracts_promised_and_targets_undone_in_other_words(
     tmp_path: Path, language: str, body: str, requirement: str, expected: str
 ) -> None:
-    if language == "sv":
-        report = run(tmp_path, body)
-    elif language == "en":
-        report = run_council(tmp_path, body)
-    else:
-        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    report = run_in(tmp_path, language, body)
     assert status(report, requirement) == expected
 
 
@@ -1326,12 +1312,7 @@ def test_a_guard_that_an_indicator_shall_not_rise_denies_no_follow_up(
 def test_a_change_with_a_floor_in_any_unit_is_a_concrete_target(
     tmp_path: Path, language: str, body: str
 ) -> None:
-    if language == "sv":
-        report = run(tmp_path, body)
-    elif language == "en":
-        report = run_council(tmp_path, body)
-    else:
-        report = run_da(tmp_path, VEJLE_DA + body + "\n")
+    report = run_in(tmp_path, language, body)
     assert status(report, "added_value") == "met"
 
 
