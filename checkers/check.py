@@ -408,13 +408,24 @@ def _named_subjects(
     assigned: dict[int, list[str]],
 ) -> int:
     """How many distinct named parties the responsibility sentences speak of
-    (a table row's or list item's parties come from `assigned`)."""
+    (a table row's parties come from `assigned` where it names none; a list item's
+    are always its lead-in's)."""
     spans = {c.sentence for c in cues if c.requirement == req.id and c.kind == "met"}
     names: set[str] = set()
     for sentence in sentences:
         if sentence.span in spans:
-            found = [name for _, name in party_positions(sentence.text, parties)]
             block = document.block_at(sentence.span[0])
+            if (
+                block is not None
+                and block.kind == "list_item"
+                and block.start in assigned
+            ):
+                # A list item's task is its lead-in party's, whoever else it
+                # names ("Leverantören åtar sig att: a) installera ... i de
+                # skolrestauranger som Kommunen anvisar").
+                names.update(assigned[block.start])
+                continue
+            found = [name for _, name in party_positions(sentence.text, parties)]
             if not found and block is not None:
                 found = assigned.get(block.start, [])
             names.update(found)

@@ -574,6 +574,40 @@ def test_a_scrap_under_a_lead_in_is_no_task(tmp_path: Path) -> None:
     assert all(len(e.text.strip()) > 9 for e in finding.evidence)
 
 
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        (
+            "sv",
+            "5.1 Leverantören åtar sig att:\n\n"
+            "a) installera sex mätstationer i de skolrestauranger som Kommunen "
+            "anvisar;\n\nb) utbilda Kommunens kökspersonal i att använda "
+            "stationerna.",
+        ),
+        (
+            "en",
+            "2.1 The Company shall:\n\n"
+            "(a) integrate its software with the Council's case management "
+            "system;\n\n(b) train the Council's staff in using the software.",
+        ),
+    ],
+)
+def test_list_items_under_one_party_allocate_only_that_partys_role(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    """A list item's duty is its lead-in party's, whoever else it names: the
+    other party is only what the work is done for (partial). Once the other
+    party has a duty of its own, the roles are allocated (met)."""
+    report = run_in(tmp_path, language, body)
+    assert status(report, "role_allocation") == "partial"
+    other = {
+        "sv": "\n\n5.2 Kommunen tillhandahåller lokaler och testdata för piloten.",
+        "en": "\n\n2.2 The Council shall provide premises and test data for the pilot.",
+    }[language]
+    report = run_in(tmp_path, language, body + other)
+    assert status(report, "role_allocation") == "met"
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
