@@ -528,13 +528,20 @@ def role_conflict(
         if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
     ]
     tasks = [(s, party, set(words)) for s, party, words in found]
-    for a, pa, ta in tasks:
+    everywhere = [
+        (s, *task)
+        for s in all_sentences
+        if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
+    ]
+    wide = [(s, party, set(words)) for s, party, words in everywhere]
+    for a, pa, ta in wide:
         if not lex.exclusive.search(a.text):
             continue
-        for b, pb, tb in tasks:
+        for b, pb, tb in wide:
             if b is a or pa == pb or _unrelated(a.text, pa, b.text, pb, parties, lex):
                 continue
-            shared = _shared(ta, tb)
+            shared = {w for w in ta if any(_one_action(w, v, lex) for v in tb)}
+            shared |= _shared(ta, tb)
             if len(shared) >= 2 or (shared and len(shared) >= 0.5 * len(ta)):
                 return (b.span, a.span)
     for (a, pa, ta), (b, pb, tb) in combinations(tasks, 2):
@@ -548,11 +555,6 @@ def role_conflict(
         shared = _shared(ta, tb)
         if pa != pb and len(shared) >= 3 and len(shared) >= 0.6 * min(len(ta), len(tb)):
             return (a.span, b.span)
-    everywhere = [
-        (s, *task)
-        for s in all_sentences
-        if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
-    ]
     same = _same_action(everywhere, parties, lex, section)
     if same:
         return same
@@ -656,8 +658,9 @@ def _task(
 ) -> tuple[str, list[str]] | None:
     """Who a sentence gives a task to and what the task is (its word stems): the
     party before an active task verb and what follows it ("Kommunen ansvarar för
-    X"), the party after a passive one ("X bekostas av Kommunen"), or a table row
-    ("X | Kommunen"). None when no party is the subject of a task."""
+    X"), the party after a passive one ("X bekostas av Kommunen"), a table row
+    ("X | Kommunen"), or the party before a modal verb ("Kommunen ska välja ut
+    X"). None when no party is the subject of a task."""
     if " | " in sentence:
         cells = sentence.split(" | ")
         for cell in cells[1:]:
@@ -677,8 +680,46 @@ def _task(
     if passive:
         after = [name for pos, name in mentions if pos >= passive.end()]
         if after:
-            return after[0], _task_words(sentence[: passive.start()], parties, lex)
+            # what comes before the agent: "X bekostas av", "ska X driftas av"
+            done = sentence[: passive.end()].rsplit(None, 1)[0]
+            return after[0], _task_words(done, parties, lex)
+    modal = lex.task_modal.search(sentence)
+    if modal:
+        # Any other duty by a modal verb ("The Corporation will select the
+        # districts"), where the party names its subject, not its beneficiary.
+        subjects = [
+            name
+            for pos, name in mentions
+            if pos < modal.start()
+            and not lex.for_whom.search(sentence, max(0, pos - 12), pos)
+            and ":" not in sentence[pos : modal.start()]
+        ]
+        if (
+            subjects
+            and not _joint(sentence, mentions, modal.start(), lex)
+            and not lex.is_negated(sentence, modal.end() + _NEGATOR_REACH)
+        ):
+            return subjects[-1], _task_words(
+                _clause(sentence, modal.end(), lex), parties, lex
+            )
     return None
+
+
+_NEGATOR_REACH = 12  # characters after a modal verb: "ska inte", "shall not"
+
+
+def _joint(
+    sentence: str, mentions: list[tuple[int, str]], end: int, lex: Lexicon
+) -> bool:
+    """Two parties joined as one subject before `end` ("The City and Roadsight
+    will trial ..."): a shared duty, no one party's task."""
+    before = [(pos, name) for pos, name in mentions if pos < end]
+    for (p, a), (q, b) in zip(before, before[1:], strict=False):
+        name = re.match(rf"(?:the\s+)?{re.escape(a)}\S*", sentence[p:q], re.I)
+        between = sentence[p + (name.end() if name else 0) : q]
+        if a != b and lex.conjunction.fullmatch(between):
+            return True
+    return False
 
 
 def _clause(sentence: str, start: int, lex: Lexicon) -> str:

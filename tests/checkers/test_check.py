@@ -988,6 +988,71 @@ def test_two_chairs_or_the_same_costs_borne_twice_conflict(
     assert status(run(tmp_path, body), "role_allocation") == "conflict"
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "conflicting"),
+    [
+        # the exclusive provision is a passive that is no responsibility cue
+        (
+            "sv",
+            "3.2 Leverantören ansvarar för all information och kommunikation med "
+            "de deltagande hushållen, inklusive rekrytering.\n\n"
+            "5.2 All kommunikation med de deltagande hushållen, inklusive "
+            "rekrytering, sköts uteslutande av Kommunens områdesvärdar.",
+            "5.2 All kommunikation",
+        ),
+        # a passive after a modal verb ("ska ... driftas av")
+        (
+            "sv",
+            "3.3 Leverantören svarar för drift och övervakning av sensorerna under "
+            "testperioden.\n\n"
+            "4.1 Av säkerhetsskäl ska sensorerna under testperioden driftas och "
+            "övervakas uteslutande av Kommunens IT-enhet.",
+            "4.1 Av säkerhetsskäl",
+        ),
+        # a duty by a modal verb outside the task-verb list ("will select")
+        (
+            "en",
+            "3.1 The Council will select the two trial districts from its metered "
+            "areas.\n\n"
+            "3.4 The Company will decide, in its sole discretion, which trial "
+            "districts are used.",
+            "3.4 The Company",
+        ),
+    ],
+)
+def test_a_task_one_party_does_exclusively_given_to_the_other_conflicts(
+    tmp_path: Path, language: str, body: str, conflicting: str
+) -> None:
+    finding = run_in(tmp_path, language, body).finding("role_allocation")
+    assert finding.status == "conflict"
+    assert any(e.text.startswith(conflicting) for e in finding.evidence)
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        # two parties as one subject share the duty
+        (
+            "en",
+            "The Council and the Company will trial the sensors in ten schools.\n\n"
+            "2.1 The Council will be solely responsible for the sensors in the ten "
+            "schools.\n\n2.2 The Company shall provide the analytics software.",
+        ),
+        # the party the figure is for is no subject ("för Kommunen: ... ska minska")
+        (
+            "sv",
+            "2.1 Kommunen ansvarar ensam för hembesöken.\n\n"
+            "2.2 Leverantören tillhandahåller läkemedelsautomaterna.\n\n"
+            "För Leverantören ska piloten leda till färre hembesök och resor.",
+        ),
+    ],
+)
+def test_a_joint_subject_or_a_beneficiary_takes_no_task_of_its_own(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    assert status(run_in(tmp_path, language, body), "role_allocation") == "met"
+
+
 def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
     report = run(
         tmp_path,
