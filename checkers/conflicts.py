@@ -566,6 +566,11 @@ def role_conflict(
     )
     if denied:
         return denied
+    zero = _zero_contribution(
+        [(s, party, words) for s, party, words in found], all_sentences, parties, lex
+    )
+    if zero:
+        return zero
     own = [
         s
         for s in all_sentences
@@ -667,6 +672,10 @@ def _task(
             named = party_positions(cell, parties)
             if named and named[0][0] < 3:  # the cell names the party first
                 return named[0][1], _task_words(cells[0], parties, lex)
+        named = party_positions(cells[0], parties)
+        if named and named[0][0] < 3 and _TASK_WORD.search(cells[1]):
+            # the party's own row: "SvinnData | Testmiljö: fyra skolrestauranger"
+            return named[0][1], _task_words(cells[1], parties, lex)
         return None
     mentions = party_positions(sentence, parties)
     active = lex.task_verbs.search(sentence)
@@ -757,6 +766,35 @@ def _denied_task(
                     shared = _shared(denied, given)
                     if len(shared) >= 2 or (shared and shared == denied):
                         return (r.span, d.span)
+    return ()
+
+
+def _zero_contribution(
+    tasks: Sequence[tuple[Sentence, str, list[str]]],
+    all_sentences: Sequence[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """A resource plan that puts a party's contribution at nothing
+    ("Räddningstjänstens personalinsats i form av drönarpiloter: 0 timmar",
+    "Systemutveckling | Solgrid | 0") while a provision gives the party that task."""
+    for d in all_sentences:
+        zero = lex.nothing.search(d.text)
+        if zero is None:
+            continue
+        before = d.text[: zero.start()]
+        named = party_positions(before, parties)
+        if not named:
+            continue
+        who = named[0][1]
+        denied = _task_words(before, parties, lex)[:_DENIED_HEAD]
+        for r, party, order in tasks:
+            if (
+                r.span != d.span
+                and party == who
+                and _shared(set(order[:2]), set(denied))
+            ):
+                return (r.span, d.span)
     return ()
 
 

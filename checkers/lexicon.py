@@ -71,6 +71,7 @@ class Lexicon:
     task_modal: re.Pattern[str]
     for_whom: re.Pattern[str]
     conjunction: re.Pattern[str]
+    nothing: re.Pattern[str]
     results_in_general: re.Pattern[str]
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]

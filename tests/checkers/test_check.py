@@ -1053,6 +1053,65 @@ def test_a_joint_subject_or_a_beneficiary_takes_no_task_of_its_own(
     assert status(run_in(tmp_path, language, body), "role_allocation") == "met"
 
 
+@pytest.mark.parametrize("owner", ["Leverantören", "Kommunen"])
+def test_a_partys_own_table_row_given_to_another_party_conflicts(
+    tmp_path: Path, owner: str
+) -> None:
+    """A responsibility table with the party in the first column ("SvinnData |
+    Testmiljö: ...") against the body text: the same task for another party is
+    a conflict, for the same party it is the same allocation."""
+    body = (
+        "3.1 Kommunen tillhandahåller testmiljön, det vill säga fyra "
+        "skolrestauranger med plats, el och nätverk för kärlen.\n\n"
+        "3.2 Leverantören utvecklar mätkärlen och analystjänsten.\n\n"
+        "Part | Bidrag | Kostnad\n\n"
+        f"{owner} | Testmiljö: fyra skolrestauranger med plats, el och nätverk "
+        f"för kärlen | Bärs av {owner}"
+    )
+    expected = "conflict" if owner == "Leverantören" else "met"
+    assert status(run(tmp_path, body), "role_allocation") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "task", "plan", "expected"),
+    [
+        (
+            "sv",
+            "3.1 Kommunen tillhandahåller två sjuksköterskor för testerna.",
+            "Kommunens personalinsats i form av sjuksköterskor: 0 timmar.",
+            "conflict",
+        ),
+        (
+            "sv",
+            "3.1 Kommunen tillhandahåller två sjuksköterskor för testerna.",
+            "Kommunens personalinsats i form av sjuksköterskor: 0,5 årsarbetare.",
+            "met",
+        ),
+        (
+            "sv",
+            "3.1 Kommunen tillhandahåller två sjuksköterskor för testerna.",
+            "Kommunens kostnad för licenser: 0 kr.",
+            "met",
+        ),
+        (
+            "en",
+            "3.1 The Council shall provide two nurses for the trial.",
+            "Resource plan | Council | nurses | 0 hours",
+            "conflict",
+        ),
+    ],
+)
+def test_a_contribution_put_at_nothing_denies_the_task(
+    tmp_path: Path, language: str, task: str, plan: str, expected: str
+) -> None:
+    other = {
+        "sv": "3.2 Leverantören installerar kamerorna.",
+        "en": "3.2 The Company shall install the cameras.",
+    }[language]
+    report = run_in(tmp_path, language, f"{task}\n\n{other}\n\n{plan}")
+    assert status(report, "role_allocation") == expected
+
+
 def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
     report = run(
         tmp_path,
