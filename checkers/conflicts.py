@@ -533,7 +533,14 @@ def role_conflict(
         for s in all_sentences
         if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
     ]
-    wide = [(s, party, set(words)) for s, party, words in everywhere]
+    # Against a provision that gives a task to one party alone, any duty of
+    # another party counts, also one by a bare modal verb ("will select").
+    wide = [
+        (s, task[0], set(task[1]))
+        for s in all_sentences
+        if _comparable(s.text)
+        and (task := _task(s.text, parties, lex, modal=True)) is not None
+    ]
     for a, pa, ta in wide:
         if not lex.exclusive.search(a.text):
             continue
@@ -659,13 +666,13 @@ def _own_or_denied(sentence: str, match: re.Match[str], lex: Lexicon) -> bool:
 
 
 def _task(
-    sentence: str, parties: tuple[str, ...], lex: Lexicon
+    sentence: str, parties: tuple[str, ...], lex: Lexicon, *, modal: bool = False
 ) -> tuple[str, list[str]] | None:
     """Who a sentence gives a task to and what the task is (its word stems): the
     party before an active task verb and what follows it ("Kommunen ansvarar för
     X"), the party after a passive one ("X bekostas av Kommunen"), a table row
     ("X | Kommunen"), or the party before a modal verb ("Kommunen ska välja ut
-    X"). None when no party is the subject of a task."""
+    X") where `modal` is set. None when no party is the subject of a task."""
     if " | " in sentence:
         cells = sentence.split(" | ")
         for cell in cells[1:]:
@@ -692,24 +699,24 @@ def _task(
             # what comes before the agent: "X bekostas av", "ska X driftas av"
             done = sentence[: passive.end()].rsplit(None, 1)[0]
             return after[0], _task_words(done, parties, lex)
-    modal = lex.task_modal.search(sentence)
-    if modal:
+    verb = lex.task_modal.search(sentence) if modal else None
+    if verb:
         # Any other duty by a modal verb ("The Corporation will select the
         # districts"), where the party names its subject, not its beneficiary.
         subjects = [
             name
             for pos, name in mentions
-            if pos < modal.start()
+            if pos < verb.start()
             and not lex.for_whom.search(sentence, max(0, pos - 12), pos)
-            and ":" not in sentence[pos : modal.start()]
+            and ":" not in sentence[pos : verb.start()]
         ]
         if (
             subjects
-            and not _joint(sentence, mentions, modal.start(), lex)
-            and not lex.is_negated(sentence, modal.end() + _NEGATOR_REACH)
+            and not _joint(sentence, mentions, verb.start(), lex)
+            and not lex.is_negated(sentence, verb.end() + _NEGATOR_REACH)
         ):
             return subjects[-1], _task_words(
-                _clause(sentence, modal.end(), lex), parties, lex
+                _clause(sentence, verb.end(), lex), parties, lex
             )
     return None
 
