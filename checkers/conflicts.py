@@ -764,6 +764,8 @@ def _denied_task(
                 for r, party, given, order in tasks:
                     if r.span == d.span or party != who:
                         continue
+                    if pattern is lex.task_prohibition and lex.only_for.search(r.text):
+                        continue  # "shall use such data only for the Pilot": a limit
                     # the given task's action among the first things denied
                     head = set(order_denied[:_DENIED_HEAD])
                     if _shared(set(order[:2]), head):

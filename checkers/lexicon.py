@@ -72,6 +72,7 @@ class Lexicon:
     for_whom: re.Pattern[str]
     conjunction: re.Pattern[str]
     nothing: re.Pattern[str]
+    only_for: re.Pattern[str]
     results_in_general: re.Pattern[str]
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]

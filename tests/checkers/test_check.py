@@ -1112,6 +1112,42 @@ def test_a_contribution_put_at_nothing_denies_the_task(
     assert status(report, "role_allocation") == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "given", "forbidden", "expected"),
+    [
+        (
+            "en",
+            "The Company shall collect and use the route data only for the Pilot.",
+            "The Company shall not use the route data to evaluate individual drivers.",
+            "met",
+        ),
+        (
+            "en",
+            "The Company shall collect and use the route data for the Pilot.",
+            "The Company shall not use the route data.",
+            "conflict",
+        ),
+        (
+            "sv",
+            "Leverantören får samla in och använda ruttdata endast för projektet.",
+            "Leverantören får inte använda ruttdata för att bedöma enskilda förare.",
+            "met",
+        ),
+    ],
+)
+def test_a_use_limited_to_the_project_is_no_task_a_prohibition_denies(
+    tmp_path: Path, language: str, given: str, forbidden: str, expected: str
+) -> None:
+    duties = {
+        "sv": "3.1 Kommunen tillhandahåller ruttdata.\n\n"
+        "3.2 Leverantören ansvarar för ruttplaneringen.",
+        "en": "3.1 The Council shall provide the route data.\n\n"
+        "3.2 The Company shall develop the planning software.",
+    }[language]
+    report = run_in(tmp_path, language, f"{duties}\n\n{given}\n\n{forbidden}")
+    assert status(report, "role_allocation") == expected
+
+
 def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
     report = run(
         tmp_path,
