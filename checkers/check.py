@@ -18,7 +18,7 @@ from checkers.conflicts import (
     ownership_statements,
     role_conflict,
 )
-from checkers.decide import Cue, Decision, decide
+from checkers.decide import EVIDENCE, Cue, Decision, decide
 from checkers.document import Document
 from checkers.errors import ReadError
 from checkers.lexicon import Lexicon, lexicon
@@ -118,6 +118,8 @@ def check_document(
         )
         if req.detector == "ownership" and decision.status == "met":
             decision = _results_left_open(req, decision, cues, sentences, lex)
+        if req.detector == "roles" and decision.status == "met":
+            decision = _roles_left_open(req, decision, cues, sentences, lex)
         title = req.title.get(ui) or req.title.get("en") or req.id
         findings.append(
             Finding(
@@ -192,6 +194,32 @@ def _results_left_open(
     if not open_ or any(general(span) for span in met):
         return decision
     return Decision("partial", 0.55, tuple(open_[:3]))
+
+
+def _roles_left_open(
+    req: Requirement,
+    decision: Decision,
+    cues: list[Cue],
+    sentences: list[Sentence],
+    lex: Lexicon,
+) -> Decision:
+    """What the parties are to do left for later as a whole ("Parternas
+    respektive åtaganden ska regleras i ett separat genomförandeavtal", "The
+    Proponent's tasks ... will be set out in a work plan to be agreed"): the
+    roles are partial, whatever scattered duties the agreement also names. A
+    deferral of another matter ("Ansvaret för skador regleras i ...") is not
+    meant."""
+    text = {s.span: s.text for s in sentences}
+    open_ = sorted(
+        c.sentence
+        for c in cues
+        if c.requirement == req.id
+        and c.kind == "partial"
+        and lex.duties.search(text.get(c.sentence, ""))
+    )
+    if not open_:
+        return decision
+    return Decision("partial", 0.55, tuple(dict.fromkeys(open_))[:EVIDENCE])
 
 
 def _structural_conflict(

@@ -73,6 +73,7 @@ class Lexicon:
     conjunction: re.Pattern[str]
     nothing: re.Pattern[str]
     only_for: re.Pattern[str]
+    duties: re.Pattern[str]
     results_in_general: re.Pattern[str]
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]

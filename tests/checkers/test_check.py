@@ -608,6 +608,58 @@ def test_list_items_under_one_party_allocate_only_that_partys_role(
     assert status(report, "role_allocation") == "met"
 
 
+@pytest.mark.parametrize(
+    ("language", "deferral", "expected"),
+    [
+        (
+            "sv",
+            "Parternas respektive åtaganden, inklusive vem som står för installation "
+            "och drift, ska regleras i ett separat genomförandeavtal.",
+            "partial",
+        ),
+        (
+            "en",
+            "The detailed allocation of tasks and resources between the parties "
+            "will be set out in a Project Initiation Document to be approved after "
+            "signature.",
+            "partial",
+        ),
+        (
+            "da",
+            "Parternes respektive opgaver fastlægges i en projektplan, som parterne "
+            "udarbejder efter aftalens indgåelse.",
+            "partial",
+        ),
+        # a deferral of another matter leaves the roles settled
+        (
+            "sv",
+            "Ansvaret för skador på utrustningen regleras i ett separat avtal.",
+            "met",
+        ),
+        (
+            "sv",
+            "Om avtalet och bilagorna innehåller motstridiga uppgifter gäller "
+            "bilagorna i frågor som särskilt regleras i bilagan.",
+            "met",
+        ),
+    ],
+)
+def test_the_duties_left_for_later_as_a_whole_leave_the_roles_partial(
+    tmp_path: Path, language: str, deferral: str, expected: str
+) -> None:
+    """Scattered duties of both parties beside a deferral of what the parties
+    are to do as a whole: the roles are not yet allocated."""
+    duties = {
+        "sv": "Kommunen ansvarar för belysningspunkterna i centrum. "
+        "Leverantören ansvarar för att sensorerna är säkra.",
+        "en": "The Council shall provide the housing stock data. "
+        "The Company shall provide the heat pump controllers.",
+        "da": "Kommunen stiller lokaler til rådighed. Leverandøren leverer sensorerne.",
+    }[language]
+    report = run_in(tmp_path, language, f"{duties}\n\n{deferral}")
+    assert status(report, "role_allocation") == expected
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
