@@ -87,6 +87,9 @@ def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     verb = _OWNERSHIP_VERB.search(sentence)
     if verb is None:
         return None  # a right to use is not ownership
+    grant = lex.grants_licence.search(sentence)
+    if grant is not None and grant.start() < verb.start():
+        return None  # "grants ... a licence to use all Pilot Results owned by X"
     if lex.is_negated(sentence, verb.start()):
         return None  # "the Results do not accrue exclusively to the Municipality"
     if lex.each_own.search(sentence):

@@ -74,6 +74,7 @@ class Lexicon:
     nothing: re.Pattern[str]
     only_for: re.Pattern[str]
     duties: re.Pattern[str]
+    grants_licence: re.Pattern[str]
     results_in_general: re.Pattern[str]
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]

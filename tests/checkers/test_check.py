@@ -1200,6 +1200,60 @@ def test_a_use_limited_to_the_project_is_no_task_a_prohibition_denies(
     assert status(report, "role_allocation") == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "requirement", "expected"),
+    [
+        (
+            "sv",
+            "Om Kommunen efter projektet beslutar att införa lösningen ska Kommunen, "
+            "innan någon upphandling annonseras, i första hand erbjuda Leverantören "
+            "att teckna avtal om leverans.",
+            "procurement_access",
+            "conflict",
+        ),
+        (
+            "en",
+            "Subject to a satisfactory evaluation, the Council intends to extend "
+            "the system by placing an order with the Company for further nodes.",
+            "procurement_access",
+            "conflict",
+        ),
+        (
+            "en",
+            "Following a competitive procurement, the Council will place an order "
+            "with the Company for further nodes.",
+            "procurement_access",
+            "not conflict",
+        ),
+        (
+            "en",
+            "4.1 The Council shall serve as Project Lead and shall have final "
+            "authority over the Pilot.\n\nB.1 The Company shall act as Project "
+            "Lead for the Pilot and shall have final authority over the schedule.",
+            "role_allocation",
+            "conflict",
+        ),
+        # a licence over the results one party owns is no second owner
+        (
+            "en",
+            "6.2 The Council shall own the transfer protocol and the evaluation "
+            "data.\n\n6.3 The Company grants the Council a non-exclusive, "
+            "royalty-free licence to use all Pilot Results owned by the Company.",
+            "result_ownership",
+            "met",
+        ),
+    ],
+)
+def test_a_first_offer_an_order_two_project_leads_and_a_licence(
+    tmp_path: Path, language: str, body: str, requirement: str, expected: str
+) -> None:
+    found = status(run_in(tmp_path, language, body), requirement)
+    if expected == "not conflict":  # an order after a competitive procurement
+        assert found != "conflict"
+    else:
+        assert found == expected
+
+
 def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
     report = run(
         tmp_path,
