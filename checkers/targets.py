@@ -223,6 +223,7 @@ def _baseline_disagrees(
         unit: str | None = None
         ft = lex.from_to.search(a.text)
         below = lex.below.search(a.text)
+        stated = _stated_baseline(a.text, lex)
         try:
             if ft is not None:
                 unit = _unit_at(a.text, ft.start(1), lex) or _unit_at(
@@ -232,6 +233,9 @@ def _baseline_disagrees(
             elif below is not None:
                 unit = _unit_at(a.text, below.start(2), lex)
                 level = _number(below.group(2))
+            elif stated is not None:
+                unit = _unit_at(a.text, stated.start(), lex)
+                start = _number(stated.group(1))
         except ValueError:
             continue
         if unit is None:
@@ -251,6 +255,22 @@ def _baseline_disagrees(
             if level is not None and all(v <= level for v in values):
                 return (a.span, b.span)
     return ()
+
+
+_BASELINE_FIGURE = 40  # characters from "jämfört med utgångsvärdet" to "412 kronor"
+
+
+def _stated_baseline(sentence: str, lex: Lexicon) -> re.Match[str] | None:
+    """The figure a target names as its baseline ("minska med 30 procent
+    jämfört med utgångsvärdet 412 kronor per resa"): the first measure within a
+    few words after a baseline word."""
+    for match in lex.baseline.finditer(sentence):
+        figure = lex.measure.search(
+            sentence, match.end(), match.end() + _BASELINE_FIGURE
+        )
+        if figure is not None:
+            return figure
+    return None
 
 
 def _number(text: str) -> float:

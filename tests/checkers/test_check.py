@@ -360,6 +360,28 @@ def test_deferred_ownership_is_partial(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        (
+            "sv",
+            "Parterna har vid avtalets ingående inte enats om hur äganderätten till "
+            "Resultaten ska fördelas.",
+        ),
+        (
+            "sv",
+            "Parterna ska i god tid före Projektets slut komma överens om "
+            "äganderätt och nyttjanderätt till Resultaten.",
+        ),
+        ("da", "Parterne har endnu ikke enedes om ejerskabet til Projektresultaterne."),
+    ],
+)
+def test_ownership_not_agreed_at_signing_is_partial(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    assert status(run_in(tmp_path, language, body), "result_ownership") == "partial"
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Leverantören behåller äganderätten till den befintliga plattformen och "
@@ -1479,6 +1501,31 @@ def test_a_target_beyond_what_the_project_allows_is_a_conflict(
             "4. Mål\n\nMålet er, at ventetiden på genoptræning falder fra 40 dage "
             "til 25 dage. Udgangspunktet er ventetiden på genoptræning i 2025, som "
             "var 31 dage.",
+            "conflict",
+        ),
+        # the baseline figure named in the target itself
+        (
+            "sv",
+            "7 § Effektmål\n\nKostnaden per resa ska minska med minst 30 procent "
+            "jämfört med utgångsvärdet 412 kronor per resa.\n\nBilaga 2\n\n"
+            "Kostnad per resa: utgångsvärdet är 538 kronor per resa, vilket är "
+            "den genomsnittliga kostnaden per resa 2022.",
+            "conflict",
+        ),
+        (
+            "sv",
+            "7 § Effektmål\n\nKostnaden per resa ska minska med minst 30 procent "
+            "jämfört med utgångsvärdet 412 kronor per resa.\n\nBilaga 2\n\n"
+            "Kostnad per resa: utgångsvärdet är 412 kronor per resa, vilket är "
+            "den genomsnittliga kostnaden per resa 2024.",
+            "met",
+        ),
+        (
+            "en",
+            "4. Aims\n\nThe pilot shall reduce the average waiting time for home "
+            "adaptations by 30% compared with a baseline of 48 days.\n\n"
+            "Schedule 2\n\nBaseline: the average waiting time for home "
+            "adaptations in 2025 was 61 days.",
             "conflict",
         ),
     ],
