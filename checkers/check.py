@@ -312,6 +312,9 @@ def _table_assignments(
     return cues
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÆØ])")
+
+
 def _lead_in_parties(
     document: Document, offset: int, parties: tuple[str, ...]
 ) -> list[str]:
@@ -324,7 +327,10 @@ def _lead_in_parties(
             continue
         text = block.text.rstrip()
         if text.endswith(":") or not text.endswith((".", "!", "?", ";")):
-            return [name for _, name in party_positions(text, parties)]
+            # the sentence that leads into the list, not those before it
+            # ("Samarbetet ska skapa värde för Regionen. Följande effektmål gäller:")
+            lead = _SENTENCE_END.split(text)[-1]
+            return [name for _, name in party_positions(lead, parties)]
         return []
     return []
 

@@ -682,6 +682,29 @@ def test_the_duties_left_for_later_as_a_whole_leave_the_roles_partial(
     assert status(report, "role_allocation") == expected
 
 
+def test_a_list_takes_its_parties_from_the_sentence_that_leads_into_it(
+    tmp_path: Path,
+) -> None:
+    """The parties named in a sentence before the lead-in ("... skapa värde för
+    Kommunen och Leverantören. Följande effektmål gäller:") take no task from the
+    list; those the lead-in itself names do."""
+    targets = (
+        "a) Andelen återinskrivningar ska minska från 38 till 25 procent.\n\n"
+        "b) Antalet vårddagar ska minska med minst 20 procent."
+    )
+    body = (
+        "Samarbetet ska skapa värde för Kommunen och för Leverantören. "
+        f"Följande effektmål gäller:\n\n{targets}"
+    )
+    assert status(run(tmp_path, body), "role_allocation") == "missing"
+    tasks = (
+        "Samarbetet ska skapa värde för brukarna. Kommunen åtar sig att:\n\n"
+        "a) tillhandahålla testmiljön;\n\nb) utse en projektledare.\n\n"
+        "Leverantören åtar sig att:\n\na) utveckla lösningen."
+    )
+    assert status(run(tmp_path, tasks), "role_allocation") == "met"
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
