@@ -75,6 +75,7 @@ class Lexicon:
     only_for: re.Pattern[str]
     duties: re.Pattern[str]
     grants_licence: re.Pattern[str]
+    breaks: re.Pattern[str]
     results_in_general: re.Pattern[str]
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]
@@ -97,6 +98,8 @@ class Lexicon:
         window = sentence[lo:hi]
         if self.not_yet.search(window) or self.not_denial.search(window):
             return False
+        if self.breaks.search(sentence, clause_start, clause_end):
+            return False  # "Under skollov görs inga mätningar": a pause, no denial
         if not self.commitment.search(sentence):
             return False  # "Residents are often not followed up": a description
         # "Fysioterapeuternas tid för uppföljning ska inte öka": the negator

@@ -705,6 +705,21 @@ def test_a_list_takes_its_parties_from_the_sentence_that_leads_into_it(
     assert status(run(tmp_path, tasks), "role_allocation") == "met"
 
 
+def test_intellectual_property_of_a_party_in_a_definition_is_no_owner(
+    tmp_path: Path,
+) -> None:
+    """'the intellectual property of either party' in the definitions says
+    nobody owns the results: with ownership left for later it is partial."""
+    body = (
+        'In this Agreement: "Results" means all software, reports and other '
+        'outputs produced in the Project; "Background IP" means the intellectual '
+        "property of either party existing before the start of the Project.\n\n"
+        "The ownership of the Results shall be agreed between the parties in "
+        "writing before the end of the Project."
+    )
+    assert status(run_council(tmp_path, body), "result_ownership") == "partial"
+
+
 def test_rights_a_party_held_before_the_project_are_background_ip(
     tmp_path: Path,
 ) -> None:
@@ -1723,6 +1738,24 @@ def test_a_danish_target_deemed_met_by_installation_is_a_conflict(
         "installeret hos alle 40 borgere.\n",
     )
     assert status(report, "added_value") == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Under projektet görs inga mätningar av svinnet.", "conflict"),
+        # a pause in the measuring, not a denial of it
+        ("Under skollov och studiedagar görs inga mätningar av svinnet.", "met"),
+    ],
+)
+def test_no_measurement_during_a_break_denies_no_target(
+    tmp_path: Path, sentence: str, expected: str
+) -> None:
+    body = (
+        "3. Effektmål\n\nMatsvinnet i skolrestaurangerna ska minska med minst "
+        f"30 procent jämfört med 2024.\n\n6.2 {sentence}"
+    )
+    assert status(run(tmp_path, body), "added_value") == expected
 
 
 @pytest.mark.parametrize(
