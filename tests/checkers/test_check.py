@@ -1741,6 +1741,36 @@ def test_a_danish_target_deemed_met_by_installation_is_a_conflict(
 
 
 @pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "sv",
+            "Om Leverantören vinner den upphandling som Kommunen genomför enligt LOU "
+            "ska Kommunen teckna ett driftsavtal med Leverantören.",
+        ),
+        (
+            "en",
+            "If the Company wins the competitive tender, the Council will enter into "
+            "an operating agreement with the Company.",
+        ),
+        (
+            "sv",
+            "6.1 Om upphandlingen vinns av Leverantören ska Kommunen, när projektet "
+            "avslutas, teckna ett abonnemang hos Leverantören enligt prislistan.",
+        ),
+    ],
+)
+def test_a_later_contract_after_a_procurement_named_before_it_is_no_conflict(
+    tmp_path: Path, language: str, sentence: str
+) -> None:
+    """The procurement may stand anywhere in the sentence, also before the
+    promise of a contract."""
+    assert status(run_in(tmp_path, language, sentence), "procurement_access") != (
+        "conflict"
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Under projektet görs inga mätningar av svinnet.", "conflict"),
