@@ -81,6 +81,7 @@ def check_document(
     cues = _drop_impersonal_conflicts(cues, playbook, document, parties, lex)
     cues = _resolve_section_cues(cues, playbook, document, lang, lex)
     cues = _roles_beside_other_matters(cues, playbook)
+    cues = _hedged(cues, playbook, sentences, lex)
     assigned = _row_parties(document, parties)
     cues += _table_assignments(playbook, document, sentences, assigned)
     ui = (
@@ -143,6 +144,26 @@ def check_document(
         findings=tuple(findings),
         warnings=document.warnings,
     )
+
+
+def _hedged(
+    cues: list[Cue], playbook: Playbook, sentences: list[Sentence], lex: Lexicon
+) -> list[Cue]:
+    """Where the playbook says so, a met cue in a sentence that promises only
+    as far as it suits ("i den mån det är möjligt ställa uppgifter till
+    förfogande för andra leverantörer") is weak."""
+    hedging = {r.id for r in playbook.requirements if r.hedge_is_weak}
+    # "... tillgängliga för alla anbudsgivare, så att försprånget i möjligaste
+    # mån neutraliseras": a hedge in the purpose clause leaves the promise whole.
+    hedged = {
+        s.span for s in sentences if lex.hedge.search(lex.purpose.split(s.text)[0])
+    }
+    return [
+        Cue(c.requirement, "weak", c.sentence)
+        if c.requirement in hedging and c.kind == "met" and c.sentence in hedged
+        else c
+        for c in cues
+    ]
 
 
 def _roles_beside_other_matters(cues: list[Cue], playbook: Playbook) -> list[Cue]:

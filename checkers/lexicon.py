@@ -76,6 +76,8 @@ class Lexicon:
     duties: re.Pattern[str]
     grants_licence: re.Pattern[str]
     breaks: re.Pattern[str]
+    hedge: re.Pattern[str]
+    purpose: re.Pattern[str]
     results_in_general: re.Pattern[str]
     project_result: re.Pattern[str]
     own_costs: re.Pattern[str]

@@ -44,6 +44,7 @@ class Requirement:
     weak_blocks_met: bool = False
     conflict_needs_party: bool = False
     background_is_context: bool = False
+    hedge_is_weak: bool = False
     detector: str | None = None
     sections: dict[str, re.Pattern[str]] | None = None
     off_sections: dict[str, re.Pattern[str]] | None = None
@@ -148,4 +149,5 @@ def _requirement(path: Path, index: int, raw: Any) -> Requirement:
         weak_blocks_met=bool(raw.get("weak_blocks_met", False)),
         conflict_needs_party=bool(raw.get("conflict_needs_party", False)),
         background_is_context=bool(raw.get("background_is_context", False)),
+        hedge_is_weak=bool(raw.get("hedge_is_weak", False)),
     )

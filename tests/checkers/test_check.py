@@ -65,6 +65,48 @@ def run_in(tmp_path: Path, language: str, body: str) -> Report:
     return run_da(tmp_path, VEJLE_DA + body + "\n")
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        (
+            "sv",
+            "Kommunen ska göra slutrapporten tillgänglig för alla anbudsgivare.",
+            "met",
+        ),
+        (
+            "sv",
+            "Kommunen ska i den mån det är möjligt göra slutrapporten tillgänglig "
+            "för alla anbudsgivare.",
+            "partial",
+        ),
+        # the hedge qualifies the aim, not the promise
+        (
+            "sv",
+            "Kommunen ska göra slutrapporten tillgänglig för alla anbudsgivare, så "
+            "att Leverantörens försprång i möjligaste mån neutraliseras.",
+            "met",
+        ),
+        (
+            "en",
+            "The Council will, to the extent possible, make the final report "
+            "available to all tenderers.",
+            "partial",
+        ),
+        (
+            "da",
+            "Hvis Kommunen efter projektet beslutter at anskaffe en løsning, vil "
+            "Kommunen i det omfang, det er muligt, stille relevante oplysninger til "
+            "rådighed for andre interesserede leverandører.",
+            "partial",
+        ),
+    ],
+)
+def test_equal_access_promised_only_as_far_as_possible_is_partial(
+    tmp_path: Path, language: str, body: str, expected: str
+) -> None:
+    assert status(run_in(tmp_path, language, body), "procurement_access") == expected
+
+
 def test_negated_exclusion_is_met(tmp_path: Path) -> None:
     report = run(
         tmp_path, "Ingen part ska uteslutas från en efterföljande upphandling."
