@@ -613,9 +613,14 @@ def _same_action(
     clause is the same action (a verb and its noun count as one), and another of
     the first words is shared. Within one section the parties' duties are listed
     side by side ("Sensorbolaget testar lösningen. Svensson testar lösningen."):
-    work in parallel, not an inconsistency."""
+    work in parallel, not an inconsistency. So are two provisions where one of
+    them lists the same action for the other party too (a responsibility table
+    that gives "att testa lösningen" to each supplier)."""
+
     for (a, pa, wa), (b, pb, wb) in combinations(found, 2):
         if pa == pb or not wa or not wb or section(a.span) == section(b.span):
+            continue
+        if _parallel(a, pa, wa, b, pb, wb, found, section, lex):
             continue
         if _unrelated(a.text, pa, b.text, pb, parties, lex):
             continue
@@ -633,6 +638,35 @@ def _same_action(
                 if _shared(rest_a, rest_b):
                     return (a.span, b.span)
     return ()
+
+
+def _parallel(
+    a: Sentence,
+    pa: str,
+    wa: list[str],
+    b: Sentence,
+    pb: str,
+    wb: list[str],
+    found: Sequence[tuple[Sentence, str, list[str]]],
+    section: Callable[[Span], tuple[str, ...]],
+    lex: Lexicon,
+) -> bool:
+    """Whether the section of one of two provisions also gives its action to the
+    other party (a responsibility table that gives "att testa lösningen" to each
+    supplier, against the body's "Kommunen ansvarar för att testa lösningen"):
+    the parties do it side by side."""
+
+    def listed(c: Sentence, party: str, action: str) -> bool:
+        return any(
+            p == party
+            and w
+            and d is not c
+            and section(d.span) == section(c.span)
+            and _one_action(w[0], action, lex)
+            for d, p, w in found
+        )
+
+    return bool(wa and wb) and (listed(b, pa, wa[0]) or listed(a, pb, wb[0]))
 
 
 def _one_action(a: str, b: str, lex: Lexicon) -> bool:

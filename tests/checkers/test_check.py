@@ -1356,6 +1356,29 @@ def test_a_first_offer_an_order_two_project_leads_and_a_licence(
         assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # the table gives the same action to both parties: work in parallel
+        (
+            "Kommunen | att testa lösningen\n\nLeverantören | att testa lösningen",
+            "met",
+        ),
+        # the table gives it to the other party only
+        ("Leverantören | att testa lösningen", "conflict"),
+    ],
+)
+def test_the_same_task_listed_for_both_parties_in_a_table_is_parallel_work(
+    tmp_path: Path, rows: str, expected: str
+) -> None:
+    body = (
+        "3. Ansvar\n\nKommunen ansvarar för att testa lösningen.\n\n"
+        "Leverantören ansvarar för att utveckla larmet.\n\n"
+        f"Bilaga 1 Ansvarsfördelning\n\nPart | Ansvar\n\n{rows}"
+    )
+    assert status(run(tmp_path, body), "role_allocation") == expected
+
+
 def test_limitation_of_liability_is_not_role_allocation(tmp_path: Path) -> None:
     report = run(
         tmp_path,
