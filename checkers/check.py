@@ -18,7 +18,7 @@ from checkers.conflicts import (
     ownership_statements,
     role_conflict,
 )
-from checkers.decide import EVIDENCE, Cue, Decision, decide
+from checkers.decide import EVIDENCE, Cue, Decision, Span, decide
 from checkers.document import Document
 from checkers.errors import ReadError
 from checkers.lexicon import Lexicon, lexicon
@@ -118,9 +118,9 @@ def check_document(
             party_of=party_of if req.detector == "roles" else None,
         )
         if req.detector == "ownership" and decision.status == "met":
-            decision = _results_left_open(req, decision, cues, sentences, lex)
+            decision = _results_left_open(req, decision, cues, text_of, lex)
         if req.detector == "roles" and decision.status == "met":
-            decision = _roles_left_open(req, decision, cues, sentences, lex)
+            decision = _roles_left_open(req, decision, cues, text_of, lex)
         title = req.title.get(ui) or req.title.get("en") or req.id
         findings.append(
             Finding(
@@ -153,10 +153,15 @@ def _hedged(
     as far as it suits ("i den mån det är möjligt ställa uppgifter till
     förfogande för andra leverantörer") is weak."""
     hedging = {r.id for r in playbook.requirements if r.hedge_is_weak}
+    candidates = {
+        c.sentence for c in cues if c.requirement in hedging and c.kind == "met"
+    }
     # "... tillgängliga för alla anbudsgivare, så att försprånget i möjligaste
     # mån neutraliseras": a hedge in the purpose clause leaves the promise whole.
     hedged = {
-        s.span for s in sentences if lex.hedge.search(lex.purpose.split(s.text)[0])
+        s.span
+        for s in sentences
+        if s.span in candidates and lex.hedge.search(lex.purpose.split(s.text)[0])
     }
     return [
         Cue(c.requirement, "weak", c.sentence)
@@ -192,14 +197,13 @@ def _results_left_open(
     req: Requirement,
     decision: Decision,
     cues: list[Cue],
-    sentences: list[Sentence],
+    text: dict[Span, str],
     lex: Lexicon,
 ) -> Decision:
     """Ownership of the results as such left for later ("Parterna har ännu inte
     enats om äganderätten till de resultat som tas fram"), while what is settled
     is only some particular thing (the supplier's platform, the interface
     software): partial. A settled clause on the results as such stays met."""
-    text = {s.span: s.text for s in sentences}
     own = [c for c in cues if c.requirement == req.id]
     excluded = {c.sentence for c in own if c.kind == "exclude"}
     deferred = {c.sentence for c in own if c.kind == "partial"} - excluded
@@ -214,14 +218,14 @@ def _results_left_open(
     open_ = sorted(span for span in deferred if general(span))
     if not open_ or any(general(span) for span in met):
         return decision
-    return Decision("partial", 0.55, tuple(open_[:3]))
+    return Decision("partial", 0.55, tuple(open_[:EVIDENCE]))
 
 
 def _roles_left_open(
     req: Requirement,
     decision: Decision,
     cues: list[Cue],
-    sentences: list[Sentence],
+    text: dict[Span, str],
     lex: Lexicon,
 ) -> Decision:
     """What the parties are to do left for later as a whole ("Parternas
@@ -230,17 +234,18 @@ def _roles_left_open(
     roles are partial, whatever scattered duties the agreement also names. A
     deferral of another matter ("Ansvaret för skador regleras i ...") is not
     meant."""
-    text = {s.span: s.text for s in sentences}
     open_ = sorted(
-        c.sentence
-        for c in cues
-        if c.requirement == req.id
-        and c.kind == "partial"
-        and lex.duties.search(text.get(c.sentence, ""))
+        {
+            c.sentence
+            for c in cues
+            if c.requirement == req.id
+            and c.kind == "partial"
+            and lex.duties.search(text.get(c.sentence, ""))
+        }
     )
     if not open_:
         return decision
-    return Decision("partial", 0.55, tuple(dict.fromkeys(open_))[:EVIDENCE])
+    return Decision("partial", 0.55, tuple(open_[:EVIDENCE]))
 
 
 def _structural_conflict(

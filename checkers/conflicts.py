@@ -525,24 +525,23 @@ def role_conflict(
             ):
                 continue  # a contact list: "Projektledare: ... (Kommunen)" per party
             return (a.span, b.span)
-    found = [
-        (s, *task)
-        for s in responsibilities
+    # Each sentence's task, read once (the responsibilities are among them).
+    task_of = {
+        s.span: task
+        for s in [*all_sentences, *responsibilities]
         if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
-    ]
+    }
+    found = [(s, *task_of[s.span]) for s in responsibilities if s.span in task_of]
     tasks = [(s, party, set(words)) for s, party, words in found]
-    everywhere = [
-        (s, *task)
-        for s in all_sentences
-        if _comparable(s.text) and (task := _task(s.text, parties, lex)) is not None
-    ]
+    everywhere = [(s, *task_of[s.span]) for s in all_sentences if s.span in task_of]
     # Against a provision that gives a task to one party alone, any duty of
     # another party counts, also one by a bare modal verb ("will select").
     wide = [
         (s, task[0], set(task[1]))
         for s in all_sentences
         if _comparable(s.text)
-        and (task := _task(s.text, parties, lex, modal=True)) is not None
+        and (task := task_of.get(s.span) or _modal_task(s.text, parties, lex))
+        is not None
     ]
     for a, pa, ta in wide:
         if not lex.exclusive.search(a.text):
@@ -703,13 +702,13 @@ def _own_or_denied(sentence: str, match: re.Match[str], lex: Lexicon) -> bool:
 
 
 def _task(
-    sentence: str, parties: tuple[str, ...], lex: Lexicon, *, modal: bool = False
+    sentence: str, parties: tuple[str, ...], lex: Lexicon
 ) -> tuple[str, list[str]] | None:
     """Who a sentence gives a task to and what the task is (its word stems): the
     party before an active task verb and what follows it ("Kommunen ansvarar för
-    X"), the party after a passive one ("X bekostas av Kommunen"), a table row
-    ("X | Kommunen"), or the party before a modal verb ("Kommunen ska välja ut
-    X") where `modal` is set. None when no party is the subject of a task."""
+    X"), the party after a passive one ("X bekostas av Kommunen"), or a table row
+    ("X | Kommunen", "Kommunen | X"). None when no party is the subject of a
+    task."""
     if " | " in sentence:
         cells = sentence.split(" | ")
         for cell in cells[1:]:
@@ -736,10 +735,18 @@ def _task(
             # what comes before the agent: "X bekostas av", "ska X driftas av"
             done = sentence[: passive.end()].rsplit(None, 1)[0]
             return after[0], _task_words(done, parties, lex)
-    verb = lex.task_modal.search(sentence) if modal else None
+    return None
+
+
+def _modal_task(
+    sentence: str, parties: tuple[str, ...], lex: Lexicon
+) -> tuple[str, list[str]] | None:
+    """Any other duty by a modal verb ("The Corporation will select the
+    districts"), where the party names its subject, not its beneficiary (nor
+    two parties one subject). A table row has no such duty."""
+    verb = None if " | " in sentence else lex.task_modal.search(sentence)
     if verb:
-        # Any other duty by a modal verb ("The Corporation will select the
-        # districts"), where the party names its subject, not its beneficiary.
+        mentions = party_positions(sentence, parties)
         subjects = [
             name
             for pos, name in mentions
