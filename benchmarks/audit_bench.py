@@ -144,7 +144,7 @@ def breakdown(files: list[Path]) -> dict[str, float]:
     `files` in this process, interleaved file by file so that the load of a shared
     machine weighs on both sides alike."""
     from checkers import ReadLimits, read_document
-    from checkers.check import check_document
+    from checkers.engine import check_document
     from opi.audit.work import PlaybookRef, warm
     from opi.review.html import render_html
 

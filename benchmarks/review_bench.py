@@ -38,7 +38,7 @@ def _wall(args: list[str], repeat: int) -> float:
 
 def _in_process(path: Path, folder: Path, repeat: int) -> str:
     from checkers import read_document
-    from checkers.check import check
+    from checkers.engine import check
     from opi.review.docx_comments import annotate_docx
     from opi.review.html import render_html
     from opi.review.pdf_highlights import annotate_pdf

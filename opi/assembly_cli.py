@@ -85,7 +85,7 @@ def assemble(
 def _check_compliance(out: Path) -> None:
     """Compliance by construction: read the written agreement back through the
     reader and the checkers; every requirement must come out met."""
-    from checkers.check import check
+    from checkers.engine import check
 
     report = check(out)
     if report.error is not None:

@@ -143,7 +143,7 @@ def _read_and_check(
     """The document (None when unreadable) and its report; an --annotate target
     of the wrong kind is refused before the check runs."""
     from checkers import ReadError, read_document
-    from checkers.check import check as run_check
+    from checkers.engine import check as run_check
     from checkers.report import Report
 
     try:
@@ -288,7 +288,7 @@ def evaluate(path: Path, as_json: bool, mistakes: bool) -> None:
     labels.json files below it): precision/recall/F1 per status, confusion
     matrices, exact-status and met/not-met accuracy, conflict recall and evidence
     overlap."""
-    from checkers.check import check_document
+    from checkers.engine import check_document
     from checkers.evaluate import LabelError, load_labels
     from checkers.evaluate import evaluate as run_eval
 

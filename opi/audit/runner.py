@@ -25,7 +25,7 @@ from opi.audit.work import Outcome, PlaybookRef, Task, check_task, failed, warm
 PRELOAD = [
     "__main__",
     "spacy",
-    "checkers.check",
+    "checkers.engine",
     "checkers.readers.docx",
     "checkers.readers.pdf",
     "opi.review.html",

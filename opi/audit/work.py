@@ -66,7 +66,7 @@ def check_task(task: Task, playbook: PlaybookRef) -> Outcome:
     """Read and check one document (an unreadable file gives an error report),
     and render its HTML review page."""
     from checkers import ReadError, read_document
-    from checkers.check import check_document
+    from checkers.engine import check_document
     from checkers.report import Report
     from opi.review.html import render_html
 

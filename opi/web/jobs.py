@@ -99,7 +99,7 @@ def run_job(job: Job) -> CheckResult | AssembleResult:
 def run_check(job: CheckJob) -> CheckResult:
     """Read, check and (when asked) render and annotate one uploaded file."""
     from checkers import ReadError, read_document
-    from checkers.check import check_document
+    from checkers.engine import check_document
     from checkers.report import Report
     from opi.review.html import render_html
 
@@ -157,7 +157,7 @@ def run_assemble(job: AssembleJob) -> AssembleResult:
     from assembler.errors import SpecError
     from assembler.spec import parse_spec
     from checkers import read_document
-    from checkers.check import check_document
+    from checkers.engine import check_document
     from clauses.loader import MASTER_TEMPLATE
     from opi.review.html import render_html
 

@@ -16,7 +16,7 @@ from assembler.assemble import assemble_file, build_assembly
 from assembler.docx import write_docx
 from assembler.errors import OutputExistsError, SpecError, TemplateError
 from assembler.spec import Spec
-from checkers.check import check
+from checkers.engine import check
 from clauses.loader import MASTER_TEMPLATE
 
 MODELS = ("each_own", "joint", "authority", "supplier")

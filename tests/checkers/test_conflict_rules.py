@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checkers.check import check
+from checkers.engine import check
 from checkers.lexicon import lexicon
 from checkers.parties import detect_parties
 from checkers.report import Report

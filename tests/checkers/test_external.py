@@ -153,7 +153,7 @@ def test_cuad_result_ownership_is_found_where_experts_found_it(
 ) -> None:
     """CUAD's IP-ownership positives: our result_ownership verdict is not missing,
     and the negatives (cooperation agreements without IP clauses) mostly are."""
-    from checkers.check import check_document
+    from checkers.engine import check_document
 
     labels = json.loads(
         (external / "cuad" / "cuad_ip_labels_selected.json").read_text()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from checkers.check import check
+from checkers.engine import check
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 DOCUMENTS = [

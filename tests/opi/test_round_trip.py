@@ -31,7 +31,7 @@ def test_a_non_compliant_assembly_fails_naming_the_requirement(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A library whose procurement clause promises the later contract must not pass."""
-    import checkers.check as check_module
+    import checkers.engine as check_module
     from checkers.report import Finding, Report
 
     real = check_module.check

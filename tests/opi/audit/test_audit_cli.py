@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
-from checkers.check import check
+from checkers.engine import check
 from opi.cli import cli
 from tests.conftest import EXAMPLES, FIXTURES, ROOT
 from tests.opi.audit.conftest import make_archive

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from checkers import read_document
-from checkers.check import check
 from checkers.document import Document
+from checkers.engine import check
 from checkers.report import Report
 
 Checked = tuple[Document, Report]

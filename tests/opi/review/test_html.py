@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from checkers.check import check
+from checkers.engine import check
 from opi.review.html import render_html
 from tests.opi.review.conftest import Checked, checked
 

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
-from checkers.check import check
+from checkers.engine import check
 from opi.web.settings import ServerSettings
 from tests.checkers.test_read_errors import CASES
 from tests.opi.web.conftest import client_for

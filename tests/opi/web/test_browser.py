@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from checkers import read_document
-from checkers.check import check
+from checkers.engine import check
 from opi.review.docx_comments import annotate_docx, read_comments
 from opi.review.texts import texts
 

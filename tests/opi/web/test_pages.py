@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from checkers import read_document
-from checkers.check import check
+from checkers.engine import check
 from opi.review.html import render_html
 from opi.web.deal_form import example_form
 from opi.web.pages import choose_language
