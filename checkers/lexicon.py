@@ -76,6 +76,7 @@ class Lexicon:
     duties: re.Pattern[str]
     grants_licence: re.Pattern[str]
     breaks: re.Pattern[str]
+    determiner_negators: re.Pattern[str]
     hedge: re.Pattern[str]
     purpose: re.Pattern[str]
     results_in_general: re.Pattern[str]
@@ -108,7 +109,18 @@ class Lexicon:
         # bounds a change of an indicator (a guard), it denies no measurement.
         return any(
             not self._bounds_change(window, m.end())
+            and not self._other_phrase(window, m, start - lo)
             for m in self.negators.finditer(window)
+        )
+
+    def _other_phrase(self, window: str, negator: re.Match[str], at: int) -> bool:
+        """A determiner negator ("no", "inga") after the word at `at` negates
+        another noun phrase, the object ("The measurement data contain no
+        personal data"); before it, it negates the word's own phrase or the
+        subject, and so the clause ("No party will measure the effects")."""
+        return (
+            bool(self.determiner_negators.match(negator.group(0)))
+            and at < negator.start()
         )
 
     def _bounds_change(self, text: str, at: int) -> bool:

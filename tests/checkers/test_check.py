@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checkers.check import check
+from checkers import check
 from checkers.playbook import PlaybookError, default_playbook_path, load_playbook
 from checkers.report import Report
 
@@ -1867,6 +1867,9 @@ def test_no_measurement_during_a_break_denies_no_target(
             True,
         ),
         ("Participation confers no preference in the evaluation of tenders.", False),
+        ("No measurement of fuel use will take place during the Pilot.", True),
+        # 'no' negates the object, personal data, not the measurement
+        ("The measurement data shall contain no personal data.", False),
         ("The Council may use the evaluation report without restriction.", False),
         (
             "The results are reported in a final evaluation no later than two months "
@@ -1885,6 +1888,40 @@ def test_a_stated_goal_denied_later_is_a_conflict_and_only_then(
     )
     status_ = run_en(tmp_path, body).finding("added_value").status
     assert status_ == ("conflict" if denies else "met")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kommunen er projektejer og udpeger projektlederen.",
+        "Universitetet er ansvarligt for analysen af måledata.",
+    ],
+)
+def test_danish_roles_in_other_forms(tmp_path: Path, sentence: str) -> None:
+    body = (
+        "Aftale mellem Vejle Kommune (Kommunen), Varme A/S (Leverandøren) og "
+        "Syddansk Universitet (Universitetet).\n\n3. Roller og ansvar\n\n"
+        f"{sentence}\n\nLeverandøren er ansvarlig for at installere sensorerne.\n"
+    )
+    assert status(run_da(tmp_path, body), "role_allocation") == "met"
+
+
+def test_the_package_checks_a_path_or_a_document(tmp_path: Path) -> None:
+    """The Python API the README names: checkers.check(path_or_document)."""
+    import checkers
+
+    path = tmp_path / "avtal.txt"
+    path.write_text(
+        PARTIES
+        + "Leverantören ska leverera sensorerna. Kommunen ansvarar för testmiljön.",
+        encoding="utf-8",
+    )
+    from_path = checkers.check(path)
+    from_document = checkers.check(checkers.read(path))
+    assert from_path.finding("role_allocation").status == "met"
+    assert (
+        from_document.to_dict()["requirements"] == from_path.to_dict()["requirements"]
+    )
 
 
 def test_unreadable_file_gets_no_verdicts(fixtures: Path) -> None:
