@@ -588,7 +588,10 @@ def role_conflict(
     pays = [
         s
         for s in all_sentences
-        if (m := lex.reimburse.search(s.text)) and not lex.is_negated(s.text, m.start())
+        if (m := lex.reimburse.search(s.text))
+        and not lex.is_negated(s.text, m.start())
+        # "Parterne betaler ikke vederlag ..., og hver Part afholder egne omkostninger"
+        and not lex.own_costs.search(s.text)
     ]
     if own and pays:
         return (own[0].span, pays[0].span)
@@ -670,15 +673,34 @@ def _parallel(
 
 def _one_action(a: str, b: str, lex: Lexicon) -> bool:
     """The same lemma, a verb and its noun (a long common beginning), or two
-    words the language data groups as one action ("driva"/"drift")."""
-    if a == b or any(a in group and b in group for group in lex.action_groups):
+    words the language data groups as one action ("driva"/"drift"; each word
+    may be any form of a group member: the lookup gives "tolkar" as "tolkare")."""
+    if a == b or _same_stem(a, b):
         return True
+    return any(
+        any(_same_stem(a, m) for m in group) and any(_same_stem(b, m) for m in group)
+        for group in lex.action_groups
+    )
+
+
+def _action_pair(a: str, b: str, lex: Lexicon) -> bool:
+    """Two forms of one action that are not two forms of one noun: a verb and
+    its noun ("maintain"/"maintenance") or words grouped as one action; not
+    "planeringssystem"/"planeringssystemets", which is one thing twice."""
+    if a == b:
+        return False
+    if any(a in group and b in group for group in lex.action_groups):
+        return True
+    return _same_stem(a, b) and not (a.startswith(b) or b.startswith(a))
+
+
+def _same_stem(a: str, b: str) -> bool:
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
-    return n >= _ACTION_STEM and n >= min(len(a), len(b)) - 2
+    return a == b or (n >= _ACTION_STEM and n >= min(len(a), len(b)) - 2)
 
 
 def _unrelated(
@@ -762,6 +784,17 @@ def _modal_task(
             return subjects[-1], _task_words(
                 _clause(sentence, verb.end(), lex), parties, lex
             )
+        return None
+    if " | " in sentence:
+        return None
+    # no modal verb: a present-tense verb right after a party's name
+    for pos, name in party_positions(sentence, parties):
+        word = re.match(rf"(?:the\s+)?{re.escape(name)}\S*", sentence[pos:], re.I)
+        if word is None:
+            continue
+        finite = lex.finite_verb.match(sentence, pos + word.end())
+        if finite and not lex.is_negated(sentence, finite.end() + _NEGATOR_REACH):
+            return name, _task_words(_clause(sentence, finite.end(), lex), parties, lex)
     return None
 
 
@@ -813,6 +846,13 @@ def _denied_task(
                     # the given task's action among the first things denied
                     head = set(order_denied[:_DENIED_HEAD])
                     if _shared(set(order[:2]), head):
+                        return (r.span, d.span)
+                    # or a verb and its noun, one given and one denied: an action,
+                    # wherever it stands in a list ("installera och underhålla
+                    # sensorerna" / "får inte utföra underhåll av sensorerna")
+                    if any(
+                        _action_pair(w, v, lex) for w in head for v in order[:_HEAD]
+                    ):
                         return (r.span, d.span)
                     if pattern is lex.task_prohibition:
                         continue  # "får inte nyttja resultatet": another matter

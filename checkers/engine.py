@@ -59,8 +59,10 @@ def check_document(
     sentence_of = [0] * len(doc)
     for number, sent in enumerate(sents):
         sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
-    # A background section never carries a conflict, nor, where the playbook
-    # says so, a met cue ("Kartdata tillhandahåller tjänster för ...").
+    # A background section describes; it carries no conflict, unless the
+    # sentence lays down a duty ("... ska Kommunen först erbjuda Leverantören
+    # uppdraget"), nor, where the playbook says so, a met cue ("Kartdata
+    # tillhandahåller tjänster för ...").
     context = {r.id for r in playbook.requirements if r.background_is_context}
     cues = [
         cue
@@ -74,6 +76,10 @@ def check_document(
                 or (cue.kind == "met" and cue.requirement in context)
             )
             and _in_background(document, cue, lex)
+            and not (
+                cue.kind == "conflict"
+                and lex.binding.search(document.text, *cue.sentence)
+            )
         )
     ]
     cues = _drop_off_sections(cues, playbook, document, lang)

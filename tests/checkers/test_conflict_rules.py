@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checkers.engine import check
+from checkers import check
 from checkers.lexicon import lexicon
 from checkers.parties import detect_parties
 from checkers.report import Report
@@ -407,3 +407,135 @@ def test_what_another_party_makes_given_to_one_owner_against_each_its_own(
         "Leverantören utvecklar i projektet.\n",
     )
     assert own.finding("result_ownership").status == "met"
+
+
+# Forms found by the probe sets (corpora/probes): a base agreement that meets all
+# four requirements, and one sentence that breaks one of them.
+BASE_SV = (
+    "Avtal mellan Växjö kommun (Kommunen), Klimatsensor AB (Leverantören) och "
+    "Linnéuniversitetet (nedan kallat Högskolan).\n\n"
+    "2. Bakgrund och syfte\n\n{background}\n\n"
+    "3. Roller och ansvar\n\n"
+    "Kommunen tillhandahåller tre skolor som testmiljö.\n\n"
+    "Leverantören ansvarar för att utveckla, installera och underhålla sensorerna.\n\n"
+    "Högskolan ansvarar för analysen av mätdata och för slutrapporten.\n\n"
+    "Varje Part bär sina egna kostnader för sitt arbete i projektet.\n\n"
+    "5. Efterföljande upphandling\n\n"
+    "Deltagandet hindrar inte Leverantören från att lämna anbud i en kommande "
+    "upphandling.\n\n"
+    "Bilaga 1\n\n{appendix}\n"
+)
+
+
+def _base_sv(tmp_path: Path, background: str = "", appendix: str = "") -> Report:
+    text = BASE_SV.format(
+        background=background or "Kommunen har fått klagomål på luften.",
+        appendix=appendix or "Fas 1: installation av sensorer.",
+    )
+    return _check(tmp_path, text)
+
+
+def test_a_duty_laid_down_under_a_background_heading_can_conflict(
+    tmp_path: Path,
+) -> None:
+    promised = _base_sv(
+        tmp_path,
+        background="Innan Kommunen annonserar en upphandling ska Kommunen först "
+        "erbjuda Leverantören att åta sig uppdraget.",
+    )
+    assert promised.finding("procurement_access").status == "conflict"
+    described = _base_sv(
+        tmp_path,
+        background="Kommunen erbjöd 2021 Leverantören ett uppdrag utan "
+        "konkurrensutsättning, vilket ledde till en överprövning.",
+    )
+    assert described.finding("procurement_access").status == "met"
+
+
+def test_a_participant_disqualified_or_made_sole_supplier(tmp_path: Path) -> None:
+    for sentence in (
+        "Den som har medverkat i projektet anses jävig och ska avvisas i en "
+        "efterföljande upphandling.",
+        "Under fem år efter projektet ska Leverantören vara Kommunens enda "
+        "leverantör av sensorer.",
+        "Efter Fas 3 tilldelas Leverantören utbyggnaden direkt, utan "
+        "konkurrensutsättning.",
+    ):
+        report = _base_sv(tmp_path, appendix=sentence)
+        assert report.finding("procurement_access").status == "conflict", sentence
+    negated = _base_sv(
+        tmp_path, appendix="Ingen Part blir jävig enbart genom sitt deltagande."
+    )
+    assert negated.finding("procurement_access").status == "met"
+
+
+def test_english_participant_not_invited_or_given_marks(tmp_path: Path) -> None:
+    for sentence in (
+        "Because it has had access to the trial data, the Company will not be "
+        "invited to tender when the Trust procures the permanent system.",
+        "In evaluating tenders, the Trust will award additional quality marks to "
+        "any bidder that took part in this trial.",
+    ):
+        report = _check(
+            tmp_path,
+            EN + "The Trust provides the wards. The Company develops the sensors.\n\n"
+            f"{sentence}\n",
+        )
+        assert report.finding("procurement_access").status == "conflict", sentence
+
+
+def test_working_time_paid_against_own_costs_conflicts(tmp_path: Path) -> None:
+    paid = _base_sv(
+        tmp_path,
+        appendix="Kommunen ska ersätta Leverantören och Högskolan för nedlagd "
+        "arbetstid enligt löpande räkning.",
+    )
+    assert paid.finding("role_allocation").status == "conflict"
+    da = _check(
+        tmp_path,
+        "Aftale mellem Vejle Kommune (Kommunen) og Varme A/S (Leverandøren).\n\n"
+        "Kommunen stiller lokaler til rådighed. Leverandøren leverer sensorerne.\n\n"
+        "Parterne betaler ikke vederlag til hinanden, og hver Part afholder egne "
+        "omkostninger.\n",
+    )
+    assert da.finding("role_allocation").status == "met"
+
+
+def test_a_task_done_on_ones_own_against_another_partys_responsibility(
+    tmp_path: Path,
+) -> None:
+    alone = _base_sv(
+        tmp_path,
+        appendix="Fas 3: Leverantören bearbetar och tolkar all insamlad mätdata "
+        "på egen hand.",
+    )
+    assert alone.finding("role_allocation").status == "conflict"
+    helped = _base_sv(
+        tmp_path,
+        appendix="Fas 3: Leverantören bearbetar mätdata åt Högskolan.",
+    )
+    assert helped.finding("role_allocation").status == "met"
+
+
+def test_a_task_denied_by_its_noun_conflicts_with_the_verb_given(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "3. Roles\n\nThe Trust provides the wards. The Company is responsible for "
+        "developing, installing and maintaining the sensors.\n\n7. Other\n\n{}\n"
+    )
+    barred = _check(
+        tmp_path,
+        EN
+        + body.format(
+            "The Company shall not carry out any maintenance of the sensors "
+            "during the project."
+        ),
+    )
+    assert barred.finding("role_allocation").status == "conflict"
+    # the same noun in another form is one thing, not an action
+    other = _check(
+        tmp_path,
+        EN + body.format("The Company shall not have access to the sensor's database."),
+    )
+    assert other.finding("role_allocation").status == "met"
