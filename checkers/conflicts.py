@@ -27,7 +27,7 @@ _OWNERSHIP_VERB = re.compile(
     r"\b(äger(?!\s+(\w+\s+)?rätt(en)?\s+att)|ägs|ägas|äga|ägare|äganderätt\w*|"
     r"egendom|förvärvar|tillfaller|tillhör|"
     r"tillkommer|övergår|överlåts|överlåtas|behåller|owns|owned|owner|ownership|"
-    r"property|vests?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendomsret\w*|"
+    r"property|vests?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendom\w*|"
     r"tilhører|tilfalder|erhverver|inneha|innehar|innehas|innehavare|indehaver|"
     r"eneindehaver|"
     r"förfogar\s+(ensamt?\s+)?över|överlåter|overdrager)\b"
@@ -46,6 +46,8 @@ _OWNING = re.compile(
     r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder|overdrager|"
     r"(blir|bliver|är|er) (ensam |ene)?(innehavare|indehaver)|eneindehaver|"
     r"(are|is|be) (hereby )?(assigned|transferred) to|"
+    r"(är|blir|förblir|er|bliver|forbliver|are|is|be|become|becomes|remains?) "
+    r"(\w+s |the (\w+ )?)?(egendom|ejendom|property of)|"
     r"(förvärvar|erhåller|acquires?|obtains?|erhverver) (\w+ )?"
     r"(äganderätten|ownership|ejendomsretten))\b",
     re.IGNORECASE,
@@ -218,13 +220,62 @@ def ownership_conflict(
                 and lex.joint_results.search(x.text)
             ):
                 return (j.span, x.span)
-    return _owner_barred(owned, everything, parties, lex) or _unequal_shares(
-        owned, everything, lex
+    return (
+        _owner_barred(owned, everything, parties, lex)
+        or _unequal_shares(owned, everything, lex)
+        or _use_terms(everything, parties, lex)
     )
+
+
+_NO_FEE = re.compile(r"\b(utan|without|uden|no|ingen|inga|intet|free of)\s+$", re.I)
+
+
+def _use_terms(
+    everything: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
+) -> tuple[Span, ...]:
+    """A party's right to use the results given free in one provision and
+    against a fee in another ("en kostnadsfri ... nyttjanderätt" / "betalar
+    Kommunen Leverantören en årlig licensavgift"), or for ever in one and only
+    for a time in another ("a free, perpetual licence" / "may use the project
+    results only during the term")."""
+    terms: dict[str, list[tuple[Span, set[str]]]] = {}
+    for s in everything:
+        if not lex.right_of_use.search(s.text):
+            continue
+        named = party_positions(s.text, parties)
+        if not named:
+            continue
+        found = set()
+        if lex.free_use.search(s.text):
+            found.add("free")
+        elif (m := lex.paid_use.search(s.text)) and not _NO_FEE.search(
+            s.text[max(0, m.start() - 12) : m.start()]
+        ):
+            found.add("paid")
+        if lex.lasting_use.search(s.text):
+            found.add("lasting")
+        elif (m := lex.ending_use.search(s.text)) and not lex.is_negated(
+            s.text,
+            min(len(s.text), m.end() + _NEGATOR_REACH),  # "upphör inte"
+        ):
+            found.add("ending")
+        if found:
+            terms.setdefault(named[0][1], []).append((s.span, found))
+    for stated in terms.values():
+        for (a, ta), (b, tb) in combinations(stated, 2):
+            for one, other in (("free", "paid"), ("lasting", "ending")):
+                if (one in ta and other in tb) or (other in ta and one in tb):
+                    return (a, b)
+    return ()
 
 
 _PERCENT = re.compile(
     r"(\d+(?:[,.]\d+)?)\s*(%|procent|per ?cent|pct\.?)", re.IGNORECASE
+)
+
+
+_HOLDING = re.compile(
+    r"\b(innehar|inneha|äger|holds?|owns?|indehaver|ejer)\b", re.IGNORECASE
 )
 
 
@@ -246,14 +297,26 @@ def _unequal_shares(
     if not equal:
         return ()
     for d in everything:
-        if d.span == equal[0].span or not lex.share_word.search(d.text):
+        if d.span == equal[0].span:
             continue
         figures = [
             float(m.group(1).replace(",", ".")) for m in _PERCENT.finditer(d.text)
         ]
-        if len(figures) >= 2 and any(abs(f - 50) > 0.5 for f in figures):
-            if abs(sum(figures[:2]) - 100) < 0.5 or len(figures) > 2:
-                return (equal[0].span, d.span)
+        if len(figures) < 2 or all(abs(f - 50) <= 0.5 for f in figures):
+            continue
+        if lex.share_word.search(d.text) and (
+            abs(sum(figures[:2]) - 100) < 0.5 or len(figures) > 2
+        ):
+            return (equal[0].span, d.span)
+        # figures held in what is made jointly: "Gemensamt framtagna resultat
+        # fördelas så att Leverantören innehar 70 procent och Kommunen och
+        # Högskolan 15 procent vardera"
+        if (
+            (lex.joint.search(d.text) or lex.joint_results.search(d.text))
+            and _HOLDING.search(d.text)
+            and max(figures) - min(figures) > 0.5
+        ):
+            return (equal[0].span, d.span)
     return ()
 
 

@@ -22,8 +22,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-import checkers  # noqa: E402
 from make_probes import slug  # noqa: E402
+
+import checkers  # noqa: E402
 
 FORMS = "MPXCN"
 

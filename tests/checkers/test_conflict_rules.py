@@ -539,3 +539,69 @@ def test_a_task_denied_by_its_noun_conflicts_with_the_verb_given(
         EN + body.format("The Company shall not have access to the sensor's database."),
     )
     assert other.finding("role_allocation").status == "met"
+
+
+RESULTS_SV = (
+    "4. Resultat\n\nVarje Part äger de resultat som Partens egna medarbetare tar "
+    "fram i projektet. Resultat som Parterna tar fram gemensamt ägs av dem "
+    "gemensamt i lika delar.\n\nKommunen får en kostnadsfri och tidsobegränsad "
+    "nyttjanderätt till projektets resultat för den egna verksamheten.\n\n"
+    "Bilaga 1\n\n{}\n"
+)
+
+
+def test_other_shares_in_joint_results_conflict_with_equal_shares(
+    tmp_path: Path,
+) -> None:
+    unequal = _check(
+        tmp_path,
+        SV
+        + ROLES
+        + RESULTS_SV.format(
+            "Gemensamt framtagna resultat fördelas så att Leverantören innehar "
+            "70 procent och Kommunen 30 procent."
+        ),
+    )
+    assert unequal.finding("result_ownership").status == "conflict"
+    # a target's figures are no shares
+    target = _check(
+        tmp_path,
+        SV
+        + ROLES
+        + RESULTS_SV.format(
+            "Andelen elever som klarar provet ska öka från 55 procent till 80 procent."
+        ),
+    )
+    assert target.finding("result_ownership").status == "met"
+
+
+def test_a_free_lasting_right_of_use_against_a_fee_or_an_end(tmp_path: Path) -> None:
+    for sentence in (
+        "För att använda projektets resultat betalar Kommunen Leverantören en "
+        "årlig licensavgift om 40 000 kronor.",
+        "Kommunens nyttjanderätt till resultaten upphör när avtalet löper ut.",
+    ):
+        report = _check(tmp_path, SV + ROLES + RESULTS_SV.format(sentence))
+        assert report.finding("result_ownership").status == "conflict", sentence
+    for sentence in (
+        "Kommunen får använda resultaten utan licensavgift.",
+        "Kommunens nyttjanderätt upphör inte när avtalet löper ut.",
+    ):
+        report = _check(tmp_path, SV + ROLES + RESULTS_SV.format(sentence))
+        assert report.finding("result_ownership").status == "met", sentence
+
+
+def test_the_same_data_given_to_two_owners_in_danish(tmp_path: Path) -> None:
+    text = (
+        "Aftale mellem Vejle Kommune (Kommunen) og Varme A/S (Leverandøren).\n\n"
+        "3. Roller\n\nKommunen stiller lokaler til rådighed. Leverandøren leverer "
+        "sensorerne.\n\n4. Resultater\n\nHver Part ejer de resultater, som dens egne "
+        "medarbejdere frembringer. Måledata fra skolerne tilhører udelukkende "
+        "Leverandøren.\n\nBilag 1\n\n{}\n"
+    )
+    clash = _check(
+        tmp_path, text.format("Alle måledata indsamlet i fase 2 er Kommunens ejendom.")
+    )
+    assert clash.finding("result_ownership").status == "conflict"
+    other = _check(tmp_path, text.format("Skolebygningerne er Kommunens ejendom."))
+    assert other.finding("result_ownership").status == "met"
