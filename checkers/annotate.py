@@ -40,6 +40,7 @@ class CueMarker:
         self.lex = lex
         # One combined pattern per requirement and kind screens each sentence
         # first: most sentences match no cue of most groups.
+        self.lawful = {r.id for r in playbook.requirements if r.lawful_exclusions}
         self.groups = [
             (req.id, kind, _screen(patterns), patterns)
             for req in playbook.requirements
@@ -75,7 +76,7 @@ class CueMarker:
                             # "Äganderätten ska överenskommas innan testperioden
                             # avslutas": the clause leaves its matter for later.
                             label = "partial"
-                        if kind == "conflict" and lawful:
+                        if kind == "conflict" and lawful and req_id in self.lawful:
                             label = "negated"  # excluded only as the law allows
                         if label is None:
                             continue

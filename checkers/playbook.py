@@ -43,6 +43,7 @@ class Requirement:
     negation_means_met: bool = False
     weak_blocks_met: bool = False
     conflict_needs_party: bool = False
+    lawful_exclusions: bool = False
     background_is_context: bool = False
     hedge_is_weak: bool = False
     detector: str | None = None
@@ -148,6 +149,7 @@ def _requirement(path: Path, index: int, raw: Any) -> Requirement:
         negation_means_met=bool(raw.get("negation_means_met", False)),
         weak_blocks_met=bool(raw.get("weak_blocks_met", False)),
         conflict_needs_party=bool(raw.get("conflict_needs_party", False)),
+        lawful_exclusions=bool(raw.get("lawful_exclusions", False)),
         background_is_context=bool(raw.get("background_is_context", False)),
         hedge_is_weak=bool(raw.get("hedge_is_weak", False)),
     )

@@ -57,7 +57,29 @@ def target_conflict(
         or _other_baseline(measured, others, lex)
         or _baseline_disagrees(measured, others, lex)
         or _miscounted(targets, lex)
+        or _measured_once(others, lex)
     )
+
+
+def _measured_once(sentences: Sequence[Sentence], lex: Lexicon) -> tuple[Span, ...]:
+    """The effect measured over and over in one provision ("Effekten mäts varje
+    termin") and once in another ("Effekten mäts vid ett enda tillfälle, i juni
+    2028")."""
+    recurring = [
+        s
+        for s in sentences
+        if lex.measuring.search(s.text)
+        and (m := lex.recurring.search(s.text))
+        and not lex.is_negated(s.text, m.start())
+    ]
+    if not recurring:
+        return ()
+    for s in sentences:
+        m = lex.once.search(s.text)
+        if m and lex.measuring.search(s.text) and not lex.is_negated(s.text, m.start()):
+            if all(r.span != s.span for r in recurring):
+                return (recurring[0].span, s.span)
+    return ()
 
 
 _SHARE_UNIT = re.compile(r"\s*(%|procent|per ?cent|percent)", re.IGNORECASE)
@@ -171,8 +193,20 @@ def _baseline_years(sentence: str, lex: Lexicon) -> set[str]:
     med', 'basvärde', 'baseline' ('... jämfört med förbrukningen under 2025')."""
     years: set[str] = set()
     for match in lex.baseline.finditer(sentence):
-        years.update(_YEAR.findall(sentence, match.end(), match.end() + 80))
+        for year in _YEAR.finditer(sentence, match.end(), match.end() + 80):
+            if _DEADLINE.search(
+                sentence, max(match.end(), year.start() - 25), year.start()
+            ):
+                break  # "from the baseline of 71 grams ... by the summer term 2027"
+            years.add(year.group(0))
     return years
+
+
+# A year that ends a period rather than being its baseline.
+_DEADLINE = re.compile(
+    r"\b(by|until|before|senast|till och med|innan|före|inden|senest|frem til)\b",
+    re.IGNORECASE,
+)
 
 
 def _other_baseline(
@@ -190,10 +224,17 @@ def _other_baseline(
             continue
         wa = _indicator(a.text, lex)
         for b in others:
-            if b.span in measured_spans or lex.target_verbs.search(b.text):
+            if b.span == a.span:
+                continue
+            if b.span in measured_spans and not lex.baseline.search(b.text):
                 continue
             years_b = _baseline_years(b.text, lex)
-            if years_b and not years_a & years_b and wa & _indicator(b.text, lex):
+            shared = wa & _indicator(b.text, lex)
+            # a clause that only sets the baseline ("Som utgångsläge för
+            # minskningen används mätningar från läsåret 2023/24") needs less
+            # in common than another target with its own figures
+            needed = 2 if _figures(b.text, lex) else 1
+            if years_b and not years_a & years_b and len(shared) >= needed:
                 return (a.span, b.span)
     return ()
 

@@ -605,3 +605,49 @@ def test_the_same_data_given_to_two_owners_in_danish(tmp_path: Path) -> None:
     assert clash.finding("result_ownership").status == "conflict"
     other = _check(tmp_path, text.format("Skolebygningerne er Kommunens ejendom."))
     assert other.finding("result_ownership").status == "met"
+
+
+VALUE_SV = (
+    "6. Mervärden\n\nMålet är att andelen lektionstimmar med en koldioxidhalt över "
+    "1 000 ppm ska minska med 30 procent jämfört med läsåret 2025/26. Effekten mäts "
+    "varje termin och redovisas i en offentlig slutrapport.\n\nBilaga 1\n\n{}\n"
+)
+
+
+def test_the_effect_measured_against_another_year_or_once(tmp_path: Path) -> None:
+    for sentence in (
+        "Minskningen av lektionstimmar med hög koldioxidhalt beräknas i förhållande "
+        "till kalenderåret 2023.",
+        "Som utgångsläge för minskningen används mätningar från läsåret 2023/24.",
+        "Effekten mäts vid ett enda tillfälle, i juni 2028.",
+        "Resultaten av effektmätningen är interna arbetsdokument och får inte "
+        "göras offentliga.",
+        "Samarbetet syftar inte till att sänka energikostnaderna.",
+    ):
+        report = _check(tmp_path, SV + ROLES + VALUE_SV.format(sentence))
+        assert report.finding("added_value").status == "conflict", sentence
+    for sentence in (
+        "Mätningarna under läsåret 2026/27 görs i samtliga klassrum.",
+        "Utöver de terminsvisa mätningarna görs en enkät bland eleverna en gång.",
+        "Utvärderingsdata ska inte lämnas ut till andra leverantörer före "
+        "upphandlingen.",
+    ):
+        report = _check(tmp_path, SV + ROLES + VALUE_SV.format(sentence))
+        assert report.finding("added_value").status != "conflict", sentence
+
+
+def test_a_deadline_year_is_no_baseline(tmp_path: Path) -> None:
+    body = (
+        "3. Roles\n\nThe Trust provides the wards. The Company develops the app.\n\n"
+        "6. Benefits\n\nThe Project aims to reduce food costs for the wards by at "
+        "least 8% compared with the 2025/26 financial year.\n\n7. Targets\n\n"
+        "The Project aims to reduce plate waste on the wards from the baseline of "
+        "71 grams per meal to no more than 50 grams per meal by the summer of 2027.\n"
+    )
+    assert _check(tmp_path, EN + body).finding("added_value").status == "met"
+    # a baseline clause of its own, with no figures: it only moves the baseline
+    other = body + (
+        "\n8. Evaluation\n\nThe reduction in food costs on the wards is measured "
+        "against the 2023/24 financial year.\n"
+    )
+    assert _check(tmp_path, EN + other).finding("added_value").status == "conflict"
