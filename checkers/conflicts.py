@@ -571,7 +571,7 @@ def role_conflict(
     """The project led, or the steering group chaired, by two parties; a task
     given to one party 'alone' (or denied to it) and also to another party; the
     same task given twice; own costs and a payment between the parties."""
-    for unique in (lex.lead, lex.chair, lex.unique_role):
+    for unique in (lex.lead, lex.chair, lex.unique_role, lex.appoints_lead):
         holders = [
             (s, _subject(s.text, parties), m.group(0).split()[-1].casefold())
             for s in all_sentences

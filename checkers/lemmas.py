@@ -100,7 +100,9 @@ class LemmaTable:
         key = word.lower()
         found = self._cache.get(key)
         if found is None:
-            found = self._lookup(key)
+            # a few entries map a word to a figure ("second" -> "2"), which the
+            # rules cannot spell: an empty lemma, a suffix of every word
+            found = self._lookup(key) or key
             self._cache[key] = found
         return found
 

@@ -53,6 +53,7 @@ class Lexicon:
     universal: re.Pattern[str]
     exclusive: re.Pattern[str]
     lead: re.Pattern[str]
+    appoints_lead: re.Pattern[str]
     lead_label: re.Pattern[str]
     chair: re.Pattern[str]
     unique_role: re.Pattern[str]

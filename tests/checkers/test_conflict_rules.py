@@ -651,3 +651,62 @@ def test_a_deadline_year_is_no_baseline(tmp_path: Path) -> None:
         "against the 2023/24 financial year.\n"
     )
     assert _check(tmp_path, EN + other).finding("added_value").status == "conflict"
+
+
+def test_role_conflicts_found_by_probe_set_b(tmp_path: Path) -> None:
+    base = (
+        "Agreement between Westbury City Council (the Council), AirSense Ltd (the "
+        "Supplier) and the University of Westbury (the University).\n\n3. Roles\n\n"
+        "The Council appoints the Project Manager and provides three schools.\n\n"
+        "The University is responsible for analysing the measurement data and for "
+        "the final report.\n\nThe Supplier is responsible for installing the "
+        "sensors.\n\nSchedule 1\n\n{}\n"
+    )
+    for sentence in (
+        "Phase 3: the Supplier alone evaluates the measurement data and writes the "
+        "final report.",
+        "The Project Manager shall be a member of the Supplier's staff, nominated by "
+        "the Supplier.",
+    ):
+        report = _check(tmp_path, base.format(sentence))
+        assert report.finding("role_allocation").status == "conflict", sentence
+    helped = _check(
+        tmp_path,
+        base.format("Phase 3: the Supplier helps the University with the data."),
+    )
+    assert helped.finding("role_allocation").status == "met"
+    paid = _base_sv(
+        tmp_path,
+        appendix="Kommunen står för Leverantörens och Högskolans kostnader för "
+        "arbetstid och material.",
+    )
+    assert paid.finding("role_allocation").status == "conflict"
+
+
+def test_procurement_conflicts_found_by_probe_set_b(tmp_path: Path) -> None:
+    for sentence in (
+        "Innan Kommunen vänder sig till marknaden ska Leverantören få lämna ett "
+        "erbjudande om utbyggnad till övriga skolor.",
+        "Slutrapportens tekniska bilagor förbehålls Parterna och ska hållas utanför "
+        "förfrågningsunderlaget i en kommande upphandling.",
+        "Vid utvärderingen ska Leverantörens anbudspris med hänsyn till dess medverkan "
+        "reduceras med tio procent.",
+        "När avtalet löper ut övergår projektet i ett fyraårigt förvaltningsuppdrag "
+        "för Leverantören.",
+    ):
+        report = _base_sv(tmp_path, appendix=sentence)
+        assert report.finding("procurement_access").status == "conflict", sentence
+    fair = _base_sv(
+        tmp_path,
+        appendix="Dokumentationen läggs ut i god tid innan upphandlingen annonseras, "
+        "och Leverantören får lämna anbud på samma villkor som andra.",
+    )
+    assert fair.finding("procurement_access").status == "met"
+
+
+def test_a_word_the_lemma_table_maps_to_a_figure_keeps_its_form() -> None:
+    """spaCy's English lookup maps 'second' to a figure; as an empty lemma it was
+    a suffix of every word, so any two duties shared all their words."""
+    from checkers.lexicon import lexicon
+
+    assert lexicon("en").lemma("second") == "second"
