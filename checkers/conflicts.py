@@ -48,6 +48,8 @@ _OWNING = re.compile(
     r"(are|is|be) (hereby )?(assigned|transferred) to|"
     r"(är|blir|förblir|er|bliver|forbliver|are|is|be|become|becomes|remains?) "
     r"(\w+s |the (\w+ )?)?(egendom|ejendom|property of)|"
+    r"(is|are|be|becomes?) (the )?(sole |exclusive |only )?owners? of|"
+    r"(är|blir) (ensam |enda )?ägare (till|av)|(er|bliver) (ene)?ejer af|"
     r"(förvärvar|erhåller|acquires?|obtains?|erhverver) (\w+ )?"
     r"(äganderätten|ownership|ejendomsretten))\b",
     re.IGNORECASE,
@@ -275,7 +277,8 @@ _PERCENT = re.compile(
 
 
 _HOLDING = re.compile(
-    r"\b(innehar|inneha|äger|holds?|owns?|indehaver|ejer)\b", re.IGNORECASE
+    r"\b(innehar|inneha|äger|ägs|holds?|held|owns?|owned|indehaver|ejer|ejes)\b",
+    re.IGNORECASE,
 )
 
 

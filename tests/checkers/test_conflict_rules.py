@@ -710,3 +710,57 @@ def test_a_word_the_lemma_table_maps_to_a_figure_keeps_its_form() -> None:
     from checkers.lexicon import lexicon
 
     assert lexicon("en").lemma("second") == "second"
+
+
+def test_equal_access_in_other_words_is_met(tmp_path: Path) -> None:
+    sv = (
+        SV + ROLES + "5. Senare upphandling\n\nDen omständigheten att en Part har "
+        "medverkat i projektet utgör inte skäl att utesluta Parten från en senare "
+        "upphandling, och Kommunen ska innan en sådan upphandling annonseras "
+        "publicera slutrapporten på sin webbplats.\n"
+    )
+    assert _check(tmp_path, sv).finding("procurement_access").status == "met"
+    en = (
+        EN + "The Trust provides the wards. The Company develops the sensors.\n\n"
+        "5. Procurement\n\nAny contract following this project will be awarded "
+        "through a competitive procedure, open to the Parties and to third parties "
+        "on identical terms.\n"
+    )
+    assert _check(tmp_path, en).finding("procurement_access").status == "met"
+    # 'open to any user' is about a library, not a tender
+    other = EN + "The branch is open to any user during staffed hours.\n"
+    assert _check(tmp_path, other).finding("procurement_access").status == "missing"
+
+
+def test_results_given_whole_or_to_a_sole_owner_outside_the_results_clause(
+    tmp_path: Path,
+) -> None:
+    whole = _check(
+        tmp_path,
+        SV
+        + ROLES
+        + RESULTS_SV.format(
+            "Samtliga projektresultat tillfaller Kommunen med full äganderätt när "
+            "Fas 3 är avslutad."
+        ),
+    )
+    assert whole.finding("result_ownership").status == "conflict"
+    shares = _check(
+        tmp_path,
+        SV
+        + ROLES
+        + RESULTS_SV.format(
+            "Resultat som Parterna tagit fram tillsammans ägs till 80 procent av "
+            "Leverantören och till 20 procent av Kommunen."
+        ),
+    )
+    assert shares.finding("result_ownership").status == "conflict"
+    sole = _check(
+        tmp_path,
+        EN + "3. Roles\n\nThe Trust provides the wards. The Company develops the "
+        "sensors.\n\n4. Results\n\nEach Party owns the results its own staff "
+        "generate. The measurement data collected on the wards belong to the Trust."
+        "\n\n9. Data\n\nThe Company is the sole owner of the measurement data and of "
+        "all analyses based on them.\n",
+    )
+    assert sole.finding("result_ownership").status == "conflict"
