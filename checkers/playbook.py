@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,7 @@ class Requirement:
     description: dict[str, str]
     legal_basis: tuple[str, ...]
     suggestions: tuple[str, ...]
-    cues: dict[str, dict[str, tuple[re.Pattern[str], ...]]]
+    cues: dict[str, dict[str, tuple[str, ...]]]
     min_met: int = 1
     negation_means_met: bool = False
     weak_blocks_met: bool = False
@@ -56,9 +56,10 @@ class Requirement:
         return by_language.get(language) or by_language.get("en")
 
     def patterns(self, language: str, kind: str) -> tuple[re.Pattern[str], ...]:
-        """Cues of one kind; a language the playbook lacks falls back to English."""
+        """Cues of one kind; a language the playbook lacks falls back to English.
+        Compiled on first use: a check needs one language of some 700 patterns."""
         by_kind = self.cues.get(language) or self.cues.get("en") or {}
-        return by_kind.get(kind, ())
+        return _compiled(by_kind.get(kind, ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,14 @@ def _load(path: Path, mtime_ns: int, size: int) -> Playbook:
         raise PlaybookError(f"{path}: cannot read the playbook ({exc})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("requirements"), list):
         raise PlaybookError(f"{path}: needs a 'requirements' list")
-    reqs = tuple(_requirement(path, i, r) for i, r in enumerate(data["requirements"]))
+    # The built-in playbook's patterns are compiled (and so checked) by its tests;
+    # an organisation's own playbook is checked here, so that a bad pattern is
+    # reported with its place before any agreement is read.
+    own = path != default_playbook_path().resolve()
+    reqs = tuple(
+        _requirement(path, i, r, check_patterns=own)
+        for i, r in enumerate(data["requirements"])
+    )
     ids = [r.id for r in reqs]
     if len(set(ids)) != len(ids):
         raise PlaybookError(f"{path}: requirement ids repeat: {ids}")
@@ -113,7 +121,14 @@ def _section_patterns(where: str, raw: Any, key: str) -> dict[str, re.Pattern[st
     return out
 
 
-def _requirement(path: Path, index: int, raw: Any) -> Requirement:
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def _requirement(
+    path: Path, index: int, raw: Any, *, check_patterns: bool = True
+) -> Requirement:
     where = f"{path}: requirements[{index}]"
     if not isinstance(raw, dict):
         raise PlaybookError(f"{where}: must be a mapping")
@@ -122,16 +137,18 @@ def _requirement(path: Path, index: int, raw: Any) -> Requirement:
             raise PlaybookError(f"{where}: missing '{key}'")
     if not re.fullmatch(r"[a-z][a-z0-9_]*", str(raw["id"])):
         raise PlaybookError(f"{where}.id: '{raw['id']}' must be lower_snake_case")
-    cues: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {}
+    cues: dict[str, dict[str, tuple[str, ...]]] = {}
     for lang, kinds in raw["cues"].items():
         cues[lang] = {}
         for kind, patterns in (kinds or {}).items():
             if kind not in CUE_KINDS:
                 raise PlaybookError(f"{where}.cues.{lang}: unknown cue kind '{kind}'")
-            try:
-                cues[lang][kind] = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-            except re.error as exc:
-                raise PlaybookError(f"{where}.cues.{lang}.{kind}: {exc}") from exc
+            cues[lang][kind] = tuple(str(p) for p in patterns)
+            if check_patterns:
+                try:
+                    _compiled(cues[lang][kind])
+                except re.error as exc:
+                    raise PlaybookError(f"{where}.cues.{lang}.{kind}: {exc}") from exc
     detector = raw.get("detector")
     if detector is not None and detector not in DETECTORS:
         raise PlaybookError(f"{where}.detector: '{detector}' is not one of {DETECTORS}")

@@ -218,23 +218,26 @@ def _other_baseline(
     indicator that takes another ("jämfört med ... 2025" / "Som basvärde för
     effektmålet ska användas förbrukningen år 2018")."""
     measured_spans = {a.span for a, _ in measured}
+    # the sentences that name a baseline year at all, read once
+    baselines = [
+        (b, years)
+        for b in others
+        if lex.baseline.search(b.text) and (years := _baseline_years(b.text, lex))
+    ]
     for a, _ in measured:
         years_a = _baseline_years(a.text, lex)
         if not years_a:
             continue
         wa = _indicator(a.text, lex)
-        for b in others:
-            if b.span == a.span:
+        for b, years_b in baselines:
+            if b.span == a.span or years_a & years_b:
                 continue
-            if b.span in measured_spans and not lex.baseline.search(b.text):
-                continue
-            years_b = _baseline_years(b.text, lex)
             shared = wa & _indicator(b.text, lex)
             # a clause that only sets the baseline ("Som utgångsläge för
             # minskningen används mätningar från läsåret 2023/24") needs less
             # in common than another target with its own figures
-            needed = 2 if _figures(b.text, lex) else 1
-            if years_b and not years_a & years_b and len(shared) >= needed:
+            needed = 2 if b.span in measured_spans or _figures(b.text, lex) else 1
+            if len(shared) >= needed:
                 return (a.span, b.span)
     return ()
 

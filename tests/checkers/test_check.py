@@ -1975,6 +1975,20 @@ def test_a_broken_playbook_names_file_and_key(tmp_path: Path) -> None:
         load_playbook(book)
 
 
+def test_every_pattern_of_the_built_in_playbook_compiles() -> None:
+    """The built-in playbook compiles its cues on first use, one language at a
+    time; this is where a broken pattern in it would show."""
+    playbook = load_playbook()
+    compiled = 0
+    for requirement in playbook.requirements:
+        for language, kinds in requirement.cues.items():
+            for kind, raw in kinds.items():
+                patterns = requirement.patterns(language, kind)
+                assert len(patterns) == len(raw)
+                compiled += len(patterns)
+    assert compiled > 300
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
