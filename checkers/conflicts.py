@@ -229,9 +229,6 @@ def ownership_conflict(
     )
 
 
-_NO_FEE = re.compile(r"\b(utan|without|uden|no|ingen|inga|intet|free of)\s+$", re.I)
-
-
 def _use_terms(
     everything: Sequence[Sentence], parties: tuple[str, ...], lex: Lexicon
 ) -> tuple[Span, ...]:
@@ -250,7 +247,7 @@ def _use_terms(
         found = set()
         if lex.free_use.search(s.text):
             found.add("free")
-        elif (m := lex.paid_use.search(s.text)) and not _NO_FEE.search(
+        elif (m := lex.paid_use.search(s.text)) and not lex.no_fee.search(
             s.text[max(0, m.start() - 12) : m.start()]
         ):
             found.add("paid")
@@ -273,12 +270,6 @@ def _use_terms(
 
 _PERCENT = re.compile(
     r"(\d+(?:[,.]\d+)?)\s*(%|procent|per ?cent|pct\.?)", re.IGNORECASE
-)
-
-
-_HOLDING = re.compile(
-    r"\b(innehar|inneha|äger|ägs|holds?|held|owns?|owned|indehaver|ejer|ejes)\b",
-    re.IGNORECASE,
 )
 
 
@@ -316,7 +307,7 @@ def _unequal_shares(
         # Högskolan 15 procent vardera"
         if (
             (lex.joint.search(d.text) or lex.joint_results.search(d.text))
-            and _HOLDING.search(d.text)
+            and lex.holding.search(d.text)
             and max(figures) - min(figures) > 0.5
         ):
             return (equal[0].span, d.span)

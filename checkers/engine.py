@@ -59,10 +59,6 @@ def check_document(
     sentence_of = [0] * len(doc)
     for number, sent in enumerate(sents):
         sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
-    # A background section describes; it carries no conflict, unless the
-    # sentence lays down a duty ("... ska Kommunen först erbjuda Leverantören
-    # uppdraget"), nor, where the playbook says so, a met cue ("Kartdata
-    # tillhandahåller tjänster för ...").
     context = {r.id for r in playbook.requirements if r.background_is_context}
     cues = [
         cue
@@ -70,17 +66,7 @@ def check_document(
             _cue(span, sentences[sentence_of[span.start]]) for span in doc.spans["cues"]
         )
         if (cue.kind == "partial" or not _in_heading(document, cue.sentence[0]))
-        and not (
-            (
-                cue.kind == "conflict"
-                or (cue.kind == "met" and cue.requirement in context)
-            )
-            and _in_background(document, cue, lex)
-            and not (
-                cue.kind == "conflict"
-                and lex.binding.search(document.text, *cue.sentence)
-            )
-        )
+        and not _only_describes(cue, document, lex, context)
     ]
     cues = _drop_off_sections(cues, playbook, document, lang)
     parties = detect_parties(document.text[:body_end], lex)
@@ -443,6 +429,22 @@ def _drop_off_sections(
                 continue
         kept.append(cue)
     return kept
+
+
+def _only_describes(
+    cue: Cue, document: Document, lex: Lexicon, context: set[str]
+) -> bool:
+    """A background section describes: it carries no conflict, unless the
+    sentence lays down a duty ("... ska Kommunen först erbjuda Leverantören
+    uppdraget"), nor, for the requirements in `context`, a met cue ("Kartdata
+    tillhandahåller tjänster för ...")."""
+    if cue.kind == "conflict":
+        return _in_background(document, cue, lex) and not lex.binding.search(
+            document.text, *cue.sentence
+        )
+    if cue.kind == "met" and cue.requirement in context:
+        return _in_background(document, cue, lex)
+    return False
 
 
 def _in_background(document: Document, cue: Cue, lex: Lexicon) -> bool:

@@ -194,19 +194,12 @@ def _baseline_years(sentence: str, lex: Lexicon) -> set[str]:
     years: set[str] = set()
     for match in lex.baseline.finditer(sentence):
         for year in _YEAR.finditer(sentence, match.end(), match.end() + 80):
-            if _DEADLINE.search(
+            if lex.deadline.search(
                 sentence, max(match.end(), year.start() - 25), year.start()
             ):
                 break  # "from the baseline of 71 grams ... by the summer term 2027"
             years.add(year.group(0))
     return years
-
-
-# A year that ends a period rather than being its baseline.
-_DEADLINE = re.compile(
-    r"\b(by|until|before|senast|till och med|innan|före|inden|senest|frem til)\b",
-    re.IGNORECASE,
-)
 
 
 def _other_baseline(
