@@ -16,7 +16,8 @@ Span = tuple[int, int]
 
 _PASSIVE_OWNER = re.compile(
     r"\b(ägs av|tillfaller|tillhör|tillkommer|övergår till|belongs? to|owned by|"
-    r"vests?(?: exclusively)? in|shall vest(?: exclusively)? in|ejes af|tilhører|"
+    r"vest(?:s|ed)?(?: exclusively)? in|shall vest(?: exclusively)? in|"
+    r"ejes af|tilhører|"
     r"tilfalder|tilkommer|ligger hos|overgår til|överlåter (\w+\s+){0,8}?till|"
     r"överlåts till|transfers? (\w+\s+){0,8}?to|assigns? (\w+\s+){0,8}?to|"
     r"overdrager (\w+\s+){0,8}?til|i namn av|in the name of|"
@@ -27,7 +28,7 @@ _OWNERSHIP_VERB = re.compile(
     r"\b(äger(?!\s+(\w+\s+)?rätt(en)?\s+att)|ägs|ägas|äga|ägare|äganderätt\w*|"
     r"egendom|förvärvar|tillfaller|tillhör|"
     r"tillkommer|övergår|överlåts|överlåtas|behåller|owns|owned|owner|ownership|"
-    r"property|vests?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendom\w*|"
+    r"property|vest(?:s|ed)?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendom\w*|"
     r"tilhører|tilfalder|erhverver|inneha|innehar|innehas|innehavare|indehaver|"
     r"eneindehaver|"
     r"förfogar\s+(ensamt?\s+)?över|överlåter|overdrager)\b"
@@ -225,6 +226,7 @@ def ownership_conflict(
     return (
         _owner_barred(owned, everything, parties, lex)
         or _unequal_shares(owned, everything, lex)
+        or _improvements_kept(owned, everything, parties, lex)
         or _use_terms(everything, parties, lex)
     )
 
@@ -312,6 +314,80 @@ def _unequal_shares(
         ):
             return (equal[0].span, d.span)
     return ()
+
+
+def _improvements_kept(
+    owned: Sequence[tuple[Sentence, str, set[str], bool, bool]],
+    everything: Sequence[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """The results given to one owner (or jointly), and what is improved or
+    developed further in the project given to one party by another provision:
+    "Improvements ... made during the Project belong to X", or a defined term
+    that takes in such improvements ("'Background IP' means ... together with
+    all improvements ... made during the Project", "uanset om de er udviklet
+    før eller under projektet") kept by X. Improvements of one's own platform
+    with no word of the project ("improvements to its software") are not
+    meant: those are commonly the owner's own."""
+    whole = [
+        (s, o)
+        for s, o, _, res, in_clause in owned
+        if in_clause
+        and res
+        and not o.startswith("*each")
+        and lex.results_in_general.search(s.text)
+        and _scope(s.text, lex) != "part"
+        # not only what one party or the parties together make
+        and not lex.made_by.search(s.text)
+        and not lex.joint_results.search(s.text)
+    ]
+    if not whole:
+        return ()
+
+    def in_project(text: str) -> bool:
+        return bool(lex.project_result.search(text) or lex.any_time.search(text))
+
+    terms = [
+        m.group("term").casefold()
+        for d in everything
+        if (m := lex.term_definition.search(d.text))
+        and lex.improvements.search(d.text, m.end())
+        and in_project(d.text)
+    ]
+    for d in everything:
+        if lex.term_definition.search(d.text):
+            continue
+        direct = lex.improvements.search(d.text) and in_project(d.text)
+        if not direct and not any(t in d.text.casefold() for t in terms):
+            continue
+        holder = _holder(d.text, parties, lex)
+        if holder is None:
+            continue
+        for w, o in whole:
+            if w.span != d.span and _incompatible(o, holder):
+                return (w.span, d.span)
+    return ()
+
+
+def _holder(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
+    """The one party a sentence says owns something: the party after a passive
+    owner ("vests in X"), else the party before the verb ("X retains ...")."""
+    verb = _OWNERSHIP_VERB.search(sentence)
+    if verb is None or lex.is_negated(sentence, verb.start()):
+        return None
+    if lex.joint.search(sentence) or lex.each_own.search(sentence):
+        return None
+    use = lex.right_of_use.search(sentence)
+    if use is not None and use.start() < verb.start():
+        return None  # "X har rätt att använda de Resultat som Y äger": a use
+    mentions = party_positions(sentence, parties)
+    passive = _PASSIVE_OWNER.search(sentence)
+    if passive:
+        after = [name for pos, name in mentions if pos >= passive.end()]
+        return after[0] if after else None
+    before = [name for pos, name in mentions if pos < verb.start()]
+    return before[0] if before else None
 
 
 def _whoever_made(

@@ -764,3 +764,45 @@ def test_results_given_whole_or_to_a_sole_owner_outside_the_results_clause(
         "all analyses based on them.\n",
     )
     assert sole.finding("result_ownership").status == "conflict"
+
+
+def test_improvements_made_in_the_project_kept_against_all_results_given(
+    tmp_path: Path,
+) -> None:
+    """What is improved in the project is a result: given to the supplier while
+    the results go to the authority, directly or through a defined term."""
+    results = (
+        "3. Roles\n\nThe Trust provides the wards. The Company develops the "
+        "sensors.\n\n4. Results\n\nAll Results of the Project shall vest in the "
+        "Trust, which grants the Company a non-exclusive licence to use them.\n\n"
+    )
+    direct = _check(
+        tmp_path,
+        EN + results + "7. Platform\n\nAll enhancements to the sensor firmware "
+        "developed during the Project belong to the Company.\n",
+    )
+    assert direct.finding("result_ownership").status == "conflict"
+    defined = _check(
+        tmp_path,
+        EN + '1. Definitions\n\n"Company Platform" means the Company\'s sensor '
+        "platform together with all modifications of it, whether made before or "
+        "during the Project.\n\n"
+        + results
+        + "7. Platform\n\nThe Company Platform shall remain vested in the Company.\n",
+    )
+    assert defined.finding("result_ownership").status == "conflict"
+    # no word of the project: the owner's own improvements, as is common
+    own = _check(
+        tmp_path,
+        EN + results + "7. Platform\n\nImprovements to its own firmware belong to "
+        "the Company.\n",
+    )
+    assert own.finding("result_ownership").status == "met"
+    # each party's own results and the supplier's improvements agree
+    each = _check(
+        tmp_path,
+        SV + ROLES + "§ 6 Resultat\n\nResultat som Parterna tagit fram gemensamt "
+        "ägs gemensamt med lika andelar. Leverantören äger de vidareutvecklade "
+        "algoritmerna som Leverantören utvecklar inom projektet.\n",
+    )
+    assert each.finding("result_ownership").status == "met"
