@@ -15,7 +15,8 @@ from checkers.parties import party_positions
 Span = tuple[int, int]
 
 _PASSIVE_OWNER = re.compile(
-    r"\b(ägs av|tillfaller|tillhör|tillkommer|övergår till|belongs? to|owned by|"
+    r"\b(ägs av|tillfaller|tillhör|tillkommer|övergår till|belong(?:s|ing)? to|"
+    r"owned by|"
     r"vest(?:s|ed)?(?: exclusively)? in|shall vest(?: exclusively)? in|"
     r"ejes af|tilhører|"
     r"tilfalder|tilkommer|ligger hos|overgår til|överlåter (\w+\s+){0,8}?till|"
@@ -28,12 +29,12 @@ _OWNERSHIP_VERB = re.compile(
     r"\b(äger(?!\s+(\w+\s+)?rätt(en)?\s+att)|ägs|ägas|äga|ägare|äganderätt\w*|"
     r"egendom|förvärvar|tillfaller|tillhör|"
     r"tillkommer|övergår|överlåts|överlåtas|behåller|owns|owned|owner|ownership|"
-    r"property|vest(?:s|ed)?|belongs?|accrue|retains?|acquires?|ejer|ejes|ejendom\w*|"
+    r"property|vest(?:s|ed)?|belong(?:s|ing)?|upphovsman|accrue|retains?|acquires?|ejer|ejes|ejendom\w*|"
     r"tilhører|tilfalder|erhverver|inneha|innehar|innehas|innehavare|indehaver|"
     r"eneindehaver|"
     r"förfogar\s+(ensamt?\s+)?över|överlåter|overdrager)\b"
     r"|\b(assigns?|transfers?)\b(?=[^.]{0,80}\b(rights?|title|intellectual property|"
-    r"ip|results|ownership)\b)"
+    r"ip|results|ownership|copyright)\b)"
     r"|\b(are|is|be) (hereby )?(assigned|transferred) (\w+\s+){0,3}?to\b"
     r"|(?<!its )(?<!their )(?<!'s )(?<!’s )(?<!our )(?<!his )(?<!her )\bown\b",
     re.IGNORECASE,
@@ -43,14 +44,18 @@ _OWNERSHIP_VERB = re.compile(
 _OWNING = re.compile(
     r"\b(äger(?!\s+(\w+\s+)?rätt(en)?\s+att)|ägs|ägas|tillhör|tillfaller|"
     r"tillkommer|övergår till|överlåter|owns|inneha|innehar|förfogar\s+(ensamt?\s+)?"
-    r"över|(will|shall|to|should|must) own|"
-    r"owned by|vests? in|belongs? to|ejer|ejes af|tilhører|tilfalder|overdrager|"
+    r"över|(will|shall|to|should|must)( not)? own|"
+    r"(ska|skall|får|kommer att)\s+(inte\s+|ej\s+)?(äga|inneha)|"
+    r"(skal|må)\s+(ikke\s+)?eje|owned by|vests? in|belong(?:s|ing)? to|"
+    r"(anses|är|blir) (som )?upphovsman|ejer|ejes af|tilhører|tilfalder|overdrager|"
     r"(blir|bliver|är|er) (ensam |ene)?(innehavare|indehaver)|eneindehaver|"
     r"(are|is|be) (hereby )?(assigned|transferred) to|"
     r"(är|blir|förblir|er|bliver|forbliver|are|is|be|become|becomes|remains?) "
     r"(\w+s |the (\w+ )?)?(egendom|ejendom|property of)|"
     r"(is|are|be|becomes?) (the )?(sole |exclusive |only )?owners? of|"
     r"(är|blir) (ensam |enda )?ägare (till|av)|(er|bliver) (ene)?ejer af|"
+    r"(assigns?|transfers?)\b(?=[^.]{0,80}\b(rights?|title|intellectual property|"
+    r"results|ownership|copyright)\b)|"
     r"(förvärvar|erhåller|acquires?|obtains?|erhverver) (\w+ )?"
     r"(äganderätten|ownership|ejendomsretten))\b",
     re.IGNORECASE,
@@ -227,6 +232,7 @@ def ownership_conflict(
         _owner_barred(owned, everything, parties, lex)
         or _unequal_shares(owned, everything, lex)
         or _improvements_kept(owned, everything, parties, lex)
+        or _share_taken(owned, everything, parties, lex)
         or _use_terms(everything, parties, lex)
     )
 
@@ -241,11 +247,23 @@ def _use_terms(
     results only during the term")."""
     terms: dict[str, list[tuple[Span, set[str]]]] = {}
     for s in everything:
-        if not lex.right_of_use.search(s.text):
+        right = lex.right_of_use.search(s.text)
+        if not (right or lex.restricted_use.search(s.text)):
             continue
         named = party_positions(s.text, parties)
         if not named:
             continue
+        # whose right: "återkalla Kommunens nyttjanderätt" names its holder
+        holder = next(
+            (
+                n
+                for pos, n in named
+                if right
+                and 0 < right.start() - pos - len(n) <= 3
+                and s.text[pos + len(n)] in "s'’"
+            ),
+            named[0][1],
+        )
         found = set()
         if lex.free_use.search(s.text):
             found.add("free")
@@ -253,6 +271,14 @@ def _use_terms(
             s.text[max(0, m.start() - 12) : m.start()]
         ):
             found.add("paid")
+        if (
+            lex.restricted_use.search(s.text)
+            and (right or _about_results(s.text, lex))
+            and not _OWNERSHIP_VERB.search(s.text)
+        ):
+            # not "may not use material that belongs to the authority without
+            # its consent": a limit on using another's property
+            found.add("restricted")
         if lex.lasting_use.search(s.text):
             found.add("lasting")
         elif (m := lex.ending_use.search(s.text)) and not lex.is_negated(
@@ -261,10 +287,14 @@ def _use_terms(
         ):
             found.add("ending")
         if found:
-            terms.setdefault(named[0][1], []).append((s.span, found))
+            terms.setdefault(holder, []).append((s.span, found))
     for stated in terms.values():
         for (a, ta), (b, tb) in combinations(stated, 2):
-            for one, other in (("free", "paid"), ("lasting", "ending")):
+            for one, other in (
+                ("free", "paid"),
+                ("lasting", "ending"),
+                ("free", "restricted"),
+            ):
                 if (one in ta and other in tb) or (other in ta and one in tb):
                     return (a, b)
     return ()
@@ -370,6 +400,96 @@ def _improvements_kept(
     return ()
 
 
+_NEAR_OWNER = 60  # characters between an ownership verb and its owner
+
+
+def _share_taken(
+    owned: Sequence[tuple[Sentence, str, set[str], bool, bool]],
+    everything: Sequence[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """Joint or each-its-own ownership in the results clause, and a provision
+    that takes a party's share: what is made together given to one of them by
+    a later event ("den Part som först ansöker om patent", "whichever of them
+    first files"), joint shares by contribution against equal shares, a party
+    said to hold no rights in the results, or one party's exclusive licence of
+    the results against another's right to use them."""
+    clause = [
+        (s, o) for s, o, _, res, in_clause in owned if in_clause and res and o[0] == "*"
+    ]
+    if not clause:
+        return ()
+    seen = {s.span for s, _ in clause}
+    base, kind = clause[0][0], clause[0][1]
+    users = [
+        (s, named[0][1])
+        for s in everything
+        if (m := lex.right_of_use.search(s.text))
+        and not lex.is_negated(s.text, m.start())
+        and (named := party_positions(s.text, parties))
+    ]
+    for d in everything:
+        text = d.text
+        verb = _OWNERSHIP_VERB.search(text)
+        # what is made together owned by one of them: "tillfaller den Part
+        # som tog initiativ", "blir den Part som först ansöker ... ensam
+        # innehavare" (read as each its own by its words, so before `seen`)
+        if (
+            verb
+            and lex.together.search(text)
+            and not lex.is_negated(text, verb.start())
+        ):
+            one = any(
+                abs(m.start() - verb.start()) < _NEAR_OWNER
+                and ";"
+                not in text[min(m.start(), verb.start()) : max(m.end(), verb.end())]
+                for m in lex.one_of_them.finditer(text)
+            )
+            other = next((s for s, o in clause if s.span != d.span), None)
+            if one and other is not None:
+                return (other.span, d.span)
+        if d.span in seen:
+            continue
+        if verb and lex.together.search(text):
+            if (
+                any(o.startswith("*joint") for _, o in clause)
+                and lex.proportional.search(text)
+                and any(lex.equal_shares.search(s.text) for s, _ in clause)
+            ):
+                return (base.span, d.span)
+        owning = _OWNING.search(text)
+        if (
+            owning
+            and lex.is_negated(text, owning.end())
+            and _about_results(text, lex)
+            and not lex.background.search(text)
+            and not lex.sole_owner.search(text)
+            and (subject := _subject(text, parties))
+            and 0 <= owning.start() - party_positions(text, parties)[0][0] < 40
+            and (kind == "*each" or subject.casefold() in kind.casefold())
+        ):
+            return (base.span, d.span)  # "Högskolan ska inte inneha några rättigheter"
+        excl = lex.exclusive_licence.search(text)
+        if (
+            excl
+            and _about_results(text, lex)
+            and not lex.is_negated(text, excl.start())
+        ):
+            grant = lex.grants_licence.search(text)
+            after = [
+                n
+                for at, n in party_positions(text, parties)
+                if grant and at >= grant.start()
+            ]
+            named = party_positions(text, parties)
+            licensee = after[0] if after else (named[0][1] if named else None)
+            for s, user in users:
+                if s.span != d.span and licensee and user != licensee:
+                    return (s.span, d.span)
+    return ()
+
+
 def _holder(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     """The one party a sentence says owns something: the party after a passive
     owner ("vests in X"), else the party before the verb ("X retains ...")."""
@@ -424,6 +544,8 @@ def _makers(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> list[str]:
         near = [n for at, n in mentions if match.start() <= at <= match.end() + 1]
         if near:
             out.append(near[0])
+        elif mentions and lex.pronoun.search(match.group(0)):
+            out.append(mentions[0][1])  # "every analysis it produces": the subject
     return out
 
 

@@ -806,3 +806,58 @@ def test_improvements_made_in_the_project_kept_against_all_results_given(
         "algoritmerna som Leverantören utvecklar inom projektet.\n",
     )
     assert each.finding("result_ownership").status == "met"
+
+
+def test_a_share_taken_from_joint_or_each_its_own_ownership(tmp_path: Path) -> None:
+    """Each party owns its results, those made together are shared equally and
+    the authority may use them free: a provision that takes a party's share
+    conflicts; its negation or a limit on licensing to others does not."""
+    conflicts = [
+        # made together, then given to whoever acts first
+        "En uppfinning som Parterna gör tillsammans tillhör den Part som först "
+        "lämnar in en patentansökan.",
+        # joint shares by contribution instead of equal shares
+        "Gemensamt framtagna resultat ägs i proportion till den arbetsinsats "
+        "varje Part har lagt ned.",
+        # a party said to hold no rights in the results
+        "Leverantören ska inte äga några projektresultat, eftersom bolaget "
+        "ersätts för sitt arbete.",
+        # an exclusive licence against the authority's right of use
+        "Leverantören ger Högskolan en exklusiv licens till projektets resultat "
+        "inom skolsektorn.",
+        # the authority's use subject to consent, or revocable
+        "Kommunen får använda resultaten i andra skolor än testskolorna endast "
+        "med Leverantörens skriftliga samtycke.",
+        "Leverantören kan med en månads varsel återkalla Kommunens nyttjanderätt.",
+    ]
+    for text in conflicts:
+        report = _check(tmp_path, SV + ROLES + RESULTS_SV.format(text))
+        assert report.finding("result_ownership").status == "conflict", text
+    fine = [
+        "Ingen Part ges exklusiv licens till projektets resultat.",
+        "Kommunen får inte upplåta resultaten till tredje man utan Leverantörens "
+        "samtycke.",
+        "En uppfinning som Parterna gör tillsammans ägs gemensamt; den Part som "
+        "först vill söka patent ska meddela de andra.",
+    ]
+    for text in fine:
+        report = _check(tmp_path, SV + ROLES + RESULTS_SV.format(text))
+        assert report.finding("result_ownership").status == "met", text
+
+
+def test_what_a_party_makes_given_to_another_by_a_pronoun_or_as_property(
+    tmp_path: Path,
+) -> None:
+    results = (
+        "3. Roles\n\nThe Trust provides the wards. The Company develops the "
+        "sensors.\n\n4. Results\n\nEach Party owns the results its own staff "
+        "generate in the Project.\n\n"
+    )
+    for text in (
+        "The Company assigns to the Trust the copyright in every dashboard that it "
+        "produces in the Project.",
+        "All project results and data are records belonging to the Trust.",
+        "All software written in the Project by any Party vests in the Company.",
+    ):
+        report = _check(tmp_path, EN + results + "9. Other\n\n" + text + "\n")
+        assert report.finding("result_ownership").status == "conflict", text
