@@ -773,7 +773,9 @@ def role_conflict(
         for (a, pa, ra), (b, pb, rb) in combinations(holders, 2):
             if not (pa and pb and pa != pb):
                 continue
-            if unique is lex.unique_role and ra != rb:
+            if unique is lex.unique_role and not (
+                ra == rb or any(ra in g and rb in g for g in lex.same_roles)
+            ):
                 continue  # a coordinator and a data controller are two roles
             if section(a.span) == section(b.span) and lex.lead_label.search(
                 a.text.lstrip()
@@ -830,6 +832,9 @@ def role_conflict(
     )
     if denied:
         return denied
+    bounded = _no_duties_or_confined(found, all_sentences, parties, lex)
+    if bounded:
+        return bounded
     zero = _zero_contribution(
         [(s, party, words) for s, party, words in found], all_sentences, parties, lex
     )
@@ -856,6 +861,7 @@ def role_conflict(
 _DENIED_HEAD = 4  # "får inte montera, ansluta eller installera": what is forbidden
 _HEAD = 6  # an action and what it is done to: the first task words of a clause
 _ACTION_STEM = 5  # "rekrytera"/"rekrytering", "install"/"installation"
+_LONG_STEM = 7  # "installera"/"installationen": a long stem, a longer ending
 
 
 def _same_action(
@@ -946,16 +952,22 @@ def _action_pair(a: str, b: str, lex: Lexicon) -> bool:
         return False
     if any(a in group and b in group for group in lex.action_groups):
         return True
-    return _same_stem(a, b) and not (a.startswith(b) or b.startswith(a))
+    return _same_stem(a, b, loose=True) and not (a.startswith(b) or b.startswith(a))
 
 
-def _same_stem(a: str, b: str) -> bool:
+def _same_stem(a: str, b: str, *, loose: bool = False) -> bool:
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
-    return a == b or (n >= _ACTION_STEM and n >= min(len(a), len(b)) - 2)
+    shorter = min(len(a), len(b))
+    # "rekrytera"/"rekrytering"; "installera"/"installation" differ in one more
+    return (
+        a == b
+        or (n >= _ACTION_STEM and n >= shorter - 2)
+        or (loose and n >= _LONG_STEM and n >= shorter - 3)
+    )
 
 
 def _unrelated(
@@ -1114,6 +1126,51 @@ def _denied_task(
                     shared = _shared(denied, given)
                     if len(shared) >= 2 or (shared and shared == denied):
                         return (r.span, d.span)
+    return ()
+
+
+def _no_duties_or_confined(
+    tasks: Sequence[tuple[Sentence, str, list[str]]],
+    all_sentences: Sequence[Sentence],
+    parties: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """A party said to have no duties at all ("har inga egna åtaganden i
+    projektet", "has no further obligations") or whose part is confined to one
+    thing ("Leverantörens insats avser enbart sensorerna", "the University's
+    contribution being limited to a statistical annex"), while a provision
+    gives it a task outside that: the thing the task ends on is not in what
+    the part is confined to. A confinement by figures ("begränsad till 400
+    timmar") is a budget, not a task."""
+    for d in all_sentences:
+        text = d.text
+        none = lex.no_duties.search(text)
+        if none:
+            named = [n for at, n in party_positions(text, parties) if at < none.end()]
+            for r, party, _ in tasks:
+                if named and party == named[-1] and r.span != d.span:
+                    return (r.span, d.span)
+        confined = lex.confined.search(text)
+        if confined is None:
+            continue
+        named = [
+            n
+            for at, n in party_positions(text, parties)
+            if 0 <= confined.start() - at < 40
+        ]
+        scope = _clause(text, confined.end(), lex)
+        if not named or re.search(r"\d", scope):
+            continue
+        within = _task_words(scope, parties, lex)
+        for r, party, words in tasks:
+            if party != named[-1] or r.span == d.span or not words:
+                continue
+            last = words[:_HEAD][-1]
+            if not within or not (
+                _shared({last}, set(within))
+                or any(_one_action(last, w, lex) for w in within)
+            ):
+                return (r.span, d.span)
     return ()
 
 

@@ -47,6 +47,7 @@ class Lexicon:
     increase: re.Pattern[str]
     target_stopwords: tuple[str, ...]
     action_groups: tuple[frozenset[str], ...]
+    same_roles: tuple[frozenset[str], ...]
     stop_words: frozenset[str]
     clause_breaks: re.Pattern[str]
     party_definitions: tuple[re.Pattern[str], ...]
@@ -80,6 +81,8 @@ class Lexicon:
     background: re.Pattern[str]
     task_denial: re.Pattern[str]
     task_prohibition: re.Pattern[str]
+    no_duties: re.Pattern[str]
+    confined: re.Pattern[str]
     task_verbs: re.Pattern[str]
     task_passive: re.Pattern[str]
     task_modal: re.Pattern[str]
@@ -222,6 +225,7 @@ def lexicon(language: str) -> Lexicon:
         percent_words=frozenset(entry["percent_words"]),
         target_stopwords=tuple(entry["target_stopwords"]),
         action_groups=tuple(frozenset(g) for g in entry["action_groups"]),
+        same_roles=tuple(frozenset(g) for g in entry["same_roles"]),
         object_stopwords=frozenset(entry["object_stopwords"]),
         stop_words=_stop_words(lang),
         party_definitions=tuple(re.compile(p) for p in entry["party_definitions"]),

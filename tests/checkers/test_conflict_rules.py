@@ -861,3 +861,50 @@ def test_what_a_party_makes_given_to_another_by_a_pronoun_or_as_property(
     ):
         report = _check(tmp_path, EN + results + "9. Other\n\n" + text + "\n")
         assert report.finding("result_ownership").status == "conflict", text
+
+
+ROLES_3 = (
+    "Avtal mellan Sjövik kommun (Kommunen), Larm AB (Leverantören) och Mälardalens "
+    "universitet (Högskolan).\n\n§ 3 Roller\n\nKommunen är projektägare och "
+    "tillhandahåller två äldreboenden som testmiljö.\n\nLeverantören ansvarar för "
+    "att utveckla, installera och underhålla larmen och larmservern.\n\n"
+    "Högskolan ansvarar för analysen av larmloggarna och för slutrapporten.\n\n"
+    "Varje Part bär sina egna kostnader.\n\n§ 9 Övrigt\n\n{}\n"
+)
+
+
+def test_a_party_without_duties_or_confined_to_another_part(tmp_path: Path) -> None:
+    """A party said to have no duties, or whose part is confined to something
+    other than its task, against the task given to it; a confinement by
+    figures or a specific non-duty is not that."""
+    conflicts = [
+        "Högskolan medverkar som referenspart och har inga uppgifter i projektet.",
+        "Leverantörens insats omfattar endast larmen; larmservern levereras av "
+        "Kommunens driftleverantör.",
+        "Leverantören åtar sig ingen utveckling av larmservern.",
+        "Larmen monteras av Kommunens fastighetstekniker; Leverantören deltar inte i "
+        "installationen.",
+        "Högskolans lönekostnader för analysen faktureras Kommunen i efterskott.",
+        "Högskolan är huvudman för projektet.",
+    ]
+    for text in conflicts:
+        report = _check(tmp_path, ROLES_3.format(text))
+        assert report.finding("role_allocation").status == "conflict", text
+    fine = [
+        "Högskolans insats är begränsad till 400 timmar.",
+        "Kommunen har inga förpliktelser att köpa larmen efter projektet.",
+        "Leverantörens tillgång till Deltagare är begränsad till vad som krävs för "
+        "testerna.",
+        "Högskolan har inga andra uppgifter än dem som anges i § 3.",
+    ]
+    for text in fine:
+        report = _check(tmp_path, ROLES_3.format(text))
+        assert report.finding("role_allocation").status == "met", text
+    english = _check(
+        tmp_path,
+        EN + "3. Roles\n\nThe Trust provides the wards. The Company is responsible "
+        "for developing and maintaining the sensors and the dashboard.\n\n"
+        "9. Other\n\nThe Company's "
+        "contribution is limited to supplying the sensors.\n",
+    )
+    assert english.finding("role_allocation").status == "conflict"
