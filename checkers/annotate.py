@@ -55,7 +55,7 @@ class CueMarker:
         spans = []
         for sent in doc.sents:
             sentence = sent.text
-            lawful = self.lex.lawful_exclusion.search(sentence) is not None
+            lawful = list(self.lex.lawful_exclusion.finditer(sentence))
             for req_id, kind, screen, patterns in self.groups:
                 if screen is not None and not screen.search(sentence):
                     continue
@@ -76,7 +76,11 @@ class CueMarker:
                             # "Äganderätten ska överenskommas innan testperioden
                             # avslutas": the clause leaves its matter for later.
                             label = "partial"
-                        if kind == "conflict" and lawful and req_id in self.lawful:
+                        if (
+                            kind == "conflict"
+                            and req_id in self.lawful
+                            and _limits(lawful, match)
+                        ):
                             label = "negated"  # excluded only as the law allows
                         if label is None:
                             continue
@@ -106,6 +110,13 @@ class CueMarker:
         if kind == "conflict_if_negated":
             return self.lex.governs(sentence, match.start(), match.end())
         return self.lex.is_negated(sentence, match.start())
+
+
+def _limits(lawful: list[re.Match[str]], cue: re.Match[str]) -> bool:
+    """Whether a lawful-exclusion phrase limits the cue: one outside it ("får
+    uteslutas endast om ..."), not one the cue is made of ("will go to the market
+    only if the Supplier declines" is the first refusal itself)."""
+    return any(m.end() <= cue.start() or m.start() >= cue.end() for m in lawful)
 
 
 def _screen(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:

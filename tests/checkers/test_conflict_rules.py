@@ -908,3 +908,74 @@ def test_a_party_without_duties_or_confined_to_another_part(tmp_path: Path) -> N
         "contribution is limited to supplying the sensors.\n",
     )
     assert english.finding("role_allocation").status == "conflict"
+
+
+PROCUREMENT_EN = (
+    EN + "5. Later procurement\n\nTaking part does not exclude any Party from a later "
+    "procurement, which will be open to all suppliers on equal terms.\n\n"
+    "9. Other\n\n{}\n"
+)
+PROCUREMENT_DA = (
+    "Aftale mellem Holbæk Kommune (Kommunen) og Luftdata ApS (Leverandøren).\n\n"
+    "5. Udbud\n\nDeltagelse i projektet udelukker ikke nogen part fra et senere udbud, "
+    "og alle tilbudsgivere får de samme oplysninger.\n\n9. Øvrigt\n\n{}\n"
+)
+
+
+def test_procurement_conflicts_found_by_probe_set_d(tmp_path: Path) -> None:
+    """A participant favoured in other words than the textbook ones."""
+    cases = [
+        (
+            PROCUREMENT_EN,
+            "Before any tender for maintenance, the Trust will offer the work to "
+            "the Company and will go to the market only if the Company declines.",
+        ),
+        (
+            PROCUREMENT_EN,
+            "The Trust will publish the trial data once the contract for "
+            "the wards has been awarded.",
+        ),
+        (
+            PROCUREMENT_EN,
+            "The Company is appointed the Trust's preferred technology "
+            "supplier for ward sensors.",
+        ),
+        (
+            PROCUREMENT_EN,
+            "On completion, this Agreement will be varied to include the "
+            "supply of sensors to every ward by the Company.",
+        ),
+        (
+            PROCUREMENT_DA,
+            "Leverandøren kan tidligst deltage i et udbud om "
+            "luftmålere, når projektet har været afsluttet i et år.",
+        ),
+        (
+            PROCUREMENT_DA,
+            "Kommunen offentliggør først målingerne, når tilbudsfristen i "
+            "udbuddet er overskredet.",
+        ),
+        (
+            SV + ROLES + "§ 5 Upphandling\n\nDeltagande utesluter ingen part från en "
+            "senare upphandling.\n\n§ 9 Övrigt\n\n{}\n",
+            "Leverantören utformar "
+            "förfrågningsunderlaget till den kommande upphandlingen av larm.",
+        ),
+    ]
+    for base, sentence in cases:
+        report = _check(tmp_path, base.format(sentence))
+        assert report.finding("procurement_access").status == "conflict", sentence
+    for base, sentence in (
+        (
+            PROCUREMENT_EN,
+            "If the Company wins the later tender, the Trust will "
+            "purchase the sensors from the Company.",
+        ),
+        (PROCUREMENT_EN, "No Party is appointed sole supplier."),
+        (
+            PROCUREMENT_DA,
+            "Projektets måledata offentliggøres, inden udbuddet annonceres.",
+        ),
+    ):
+        report = _check(tmp_path, base.format(sentence))
+        assert report.finding("procurement_access").status == "met", sentence
