@@ -42,6 +42,8 @@ class Lexicon:
     from_to: re.Pattern[str]
     below: re.Pattern[str]
     at_start: re.Pattern[str]
+    comparison: re.Pattern[str]
+    after_start: re.Pattern[str]
     halve: re.Pattern[str]
     decrease: re.Pattern[str]
     increase: re.Pattern[str]

@@ -55,6 +55,7 @@ def target_conflict(
         or _beyond_ceiling(targets, others, lex)
         or _redefined_target(measured, others, lex)
         or _other_baseline(measured, others, lex)
+        or _baseline_in_trial(measured, others, lex)
         or _baseline_disagrees(measured, others, lex)
         or _miscounted(targets, lex)
         or _measured_once(others, lex)
@@ -232,6 +233,26 @@ def _other_baseline(
             needed = 2 if b.span in measured_spans or _figures(b.text, lex) else 1
             if len(shared) >= needed:
                 return (a.span, b.span)
+    return ()
+
+
+def _baseline_in_trial(
+    measured: Sequence[tuple[Sentence, dict[str, set[str]]]],
+    others: Sequence[Sentence],
+    lex: Lexicon,
+) -> tuple[Span, ...]:
+    """A target measured against a year before the project, and a clause that
+    takes the comparison from inside the trial: the first weeks after the
+    sensors are installed, the first term of the pilot, other sites measured
+    in the same year as the trial."""
+    before = [a for a, _ in measured if _baseline_years(a.text, lex)]
+    if not before:
+        return ()
+    for b in others:
+        if b.span == before[0].span or not lex.after_start.search(b.text):
+            continue
+        if lex.comparison.search(b.text) or lex.baseline.search(b.text):
+            return (before[0].span, b.span)
     return ()
 
 

@@ -979,3 +979,63 @@ def test_procurement_conflicts_found_by_probe_set_d(tmp_path: Path) -> None:
     ):
         report = _check(tmp_path, base.format(sentence))
         assert report.finding("procurement_access").status == "met", sentence
+
+
+VALUE_FALLS_SV = (
+    SV + ROLES + "§ 6 Mervärde\n\nSamarbetet syftar till färre fallolyckor på "
+    "boendena. Målet är att antalet fallolyckor ska minska med 25 procent jämfört "
+    "med år 2025, och utfallet följs upp varje kvartal.\n\nBilaga 1\n\n{}\n"
+)
+VALUE_FALLS_EN = (
+    EN + "3. Roles\n\nThe Trust provides the wards. The Company develops the sensors."
+    "\n\n6. Added value\n\nThe aim is fewer night-time falls: falls on the wards "
+    "shall fall by 25 per cent compared with 2025, measured every quarter.\n\n"
+    "Schedule 1\n\n{}\n"
+)
+
+
+def test_added_value_conflicts_found_by_probe_set_d(tmp_path: Path) -> None:
+    """The aim given up, a worsening accepted, the effect estimated instead of
+    measured, and the comparison taken from inside the trial."""
+    cases = [
+        (
+            VALUE_FALLS_SV,
+            "En ökning av fallolyckorna under de första månaderna godtas.",
+        ),
+        (VALUE_FALLS_SV, "Fallolyckorna ingår inte i projektets mål."),
+        (
+            VALUE_FALLS_SV,
+            "Utvärderingen av måluppfyllelsen utgör Leverantörens affärshemlighet.",
+        ),
+        (
+            VALUE_FALLS_SV,
+            "Som jämförelse används antalet fallolyckor under de första "
+            "tre månaderna efter att larmen har installerats.",
+        ),
+        (
+            VALUE_FALLS_EN,
+            "The number of falls will be estimated from staffing "
+            "rotas rather than recorded by the sensors.",
+        ),
+        (
+            VALUE_FALLS_EN,
+            "The comparison period is the first month after installation "
+            "of the sensors.",
+        ),
+    ]
+    for base, sentence in cases:
+        report = _check(tmp_path, base.format(sentence))
+        assert report.finding("added_value").status == "conflict", sentence
+    for base, sentence in (
+        (
+            VALUE_FALLS_SV,
+            "Larmen testas under de första veckorna efter att de har installerats.",
+        ),
+        (
+            VALUE_FALLS_EN,
+            "The baseline figures for 2025 were recorded before the "
+            "installation of the sensors.",
+        ),
+    ):
+        report = _check(tmp_path, base.format(sentence))
+        assert report.finding("added_value").status == "met", sentence
