@@ -81,6 +81,12 @@ class Sentence:
     text: str
 
 
+# An ownership statement as the detectors compare it: the sentence, its owner
+# (a party, '*each' or '*joint...'), what it is about, whether it speaks of the
+# results, and whether it stands in the results clauses.
+Owned = tuple[Sentence, str, set[str], bool, bool]
+
+
 def owner(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> str | None:
     """Who a results-ownership sentence gives the results to: a party, '*each' or
     '*joint'; None when it does not say (or speaks of background IP)."""
@@ -306,7 +312,7 @@ _PERCENT = re.compile(
 
 
 def _unequal_shares(
-    owned: Sequence[tuple[Sentence, str, set[str], bool, bool]],
+    owned: Sequence[Owned],
     everything: Sequence[Sentence],
     lex: Lexicon,
 ) -> tuple[Span, ...]:
@@ -347,7 +353,7 @@ def _unequal_shares(
 
 
 def _improvements_kept(
-    owned: Sequence[tuple[Sentence, str, set[str], bool, bool]],
+    owned: Sequence[Owned],
     everything: Sequence[Sentence],
     parties: tuple[str, ...],
     lex: Lexicon,
@@ -404,7 +410,7 @@ _NEAR_OWNER = 60  # characters between an ownership verb and its owner
 
 
 def _share_taken(
-    owned: Sequence[tuple[Sentence, str, set[str], bool, bool]],
+    owned: Sequence[Owned],
     everything: Sequence[Sentence],
     parties: tuple[str, ...],
     lex: Lexicon,
@@ -550,7 +556,7 @@ def _makers(sentence: str, parties: tuple[str, ...], lex: Lexicon) -> list[str]:
 
 
 def _owner_barred(
-    owned: Sequence[tuple[Sentence, str, set[str], bool, bool]],
+    owned: Sequence[Owned],
     everything: Sequence[Sentence],
     parties: tuple[str, ...],
     lex: Lexicon,
