@@ -14,6 +14,12 @@ from checkers.parties import party_positions
 
 Span = tuple[int, int]
 
+# "assigns ... the copyright": assigning or transferring is ownership only when
+# rights are what passes (not "assigns staff to the project")
+_ASSIGNS = (
+    r"(assigns?|transfers?)\b(?=[^.]{0,80}\b(rights?|title|intellectual property|"
+    r"ip|results|ownership|copyright)\b)"
+)
 _PASSIVE_OWNER = re.compile(
     r"\b(ägs av|tillfaller|tillhör|tillkommer|övergår till|belong(?:s|ing)? to|"
     r"owned by|"
@@ -33,9 +39,9 @@ _OWNERSHIP_VERB = re.compile(
     r"tilhører|tilfalder|erhverver|inneha|innehar|innehas|innehavare|indehaver|"
     r"eneindehaver|"
     r"förfogar\s+(ensamt?\s+)?över|överlåter|overdrager)\b"
-    r"|\b(assigns?|transfers?)\b(?=[^.]{0,80}\b(rights?|title|intellectual property|"
-    r"ip|results|ownership|copyright)\b)"
-    r"|\b(are|is|be) (hereby )?(assigned|transferred) (\w+\s+){0,3}?to\b"
+    r"|\b"
+    + _ASSIGNS
+    + r"|\b(are|is|be) (hereby )?(assigned|transferred) (\w+\s+){0,3}?to\b"
     r"|(?<!its )(?<!their )(?<!'s )(?<!’s )(?<!our )(?<!his )(?<!her )\bown\b",
     re.IGNORECASE,
 )
@@ -54,8 +60,8 @@ _OWNING = re.compile(
     r"(\w+s |the (\w+ )?)?(egendom|ejendom|property of)|"
     r"(is|are|be|becomes?) (the )?(sole |exclusive |only )?owners? of|"
     r"(är|blir) (ensam |enda )?ägare (till|av)|(er|bliver) (ene)?ejer af|"
-    r"(assigns?|transfers?)\b(?=[^.]{0,80}\b(rights?|title|intellectual property|"
-    r"results|ownership|copyright)\b)|"
+    + _ASSIGNS
+    + r"|"
     r"(förvärvar|erhåller|acquires?|obtains?|erhverver) (\w+ )?"
     r"(äganderätten|ownership|ejendomsretten))\b",
     re.IGNORECASE,
@@ -254,7 +260,8 @@ def _use_terms(
     terms: dict[str, list[tuple[Span, set[str]]]] = {}
     for s in everything:
         right = lex.right_of_use.search(s.text)
-        if not (right or lex.restricted_use.search(s.text)):
+        restricted = lex.restricted_use.search(s.text)
+        if not (right or restricted):
             continue
         named = party_positions(s.text, parties)
         if not named:
@@ -278,7 +285,7 @@ def _use_terms(
         ):
             found.add("paid")
         if (
-            lex.restricted_use.search(s.text)
+            restricted
             and (right or _about_results(s.text, lex))
             and not _OWNERSHIP_VERB.search(s.text)
         ):
@@ -384,15 +391,18 @@ def _improvements_kept(
     def in_project(text: str) -> bool:
         return bool(lex.project_result.search(text) or lex.any_time.search(text))
 
+    definitions = {
+        d.span: m for d in everything if (m := lex.term_definition.search(d.text))
+    }
     terms = [
         m.group("term").casefold()
         for d in everything
-        if (m := lex.term_definition.search(d.text))
+        if (m := definitions.get(d.span))
         and lex.improvements.search(d.text, m.end())
         and in_project(d.text)
     ]
     for d in everything:
-        if lex.term_definition.search(d.text):
+        if d.span in definitions:
             continue
         direct = lex.improvements.search(d.text) and in_project(d.text)
         if not direct and not any(t in d.text.casefold() for t in terms):
@@ -407,6 +417,7 @@ def _improvements_kept(
 
 
 _NEAR_OWNER = 60  # characters between an ownership verb and its owner
+_NEAR_SUBJECT = 40  # characters between a party and the verb it is subject of
 
 
 def _share_taken(
@@ -457,23 +468,25 @@ def _share_taken(
                 return (other.span, d.span)
         if d.span in seen:
             continue
-        if verb and lex.together.search(text):
-            if (
-                any(o.startswith("*joint") for _, o in clause)
-                and lex.proportional.search(text)
-                and any(lex.equal_shares.search(s.text) for s, _ in clause)
-            ):
-                return (base.span, d.span)
+        if (
+            verb
+            and lex.together.search(text)
+            and lex.proportional.search(text)
+            and any(o.startswith("*joint") for _, o in clause)
+            and any(lex.equal_shares.search(s.text) for s, _ in clause)
+        ):
+            return (base.span, d.span)
+        named = party_positions(text, parties)
         owning = _OWNING.search(text)
         if (
             owning
+            and named
             and lex.is_negated(text, owning.end())
             and _about_results(text, lex)
             and not lex.background.search(text)
             and not lex.sole_owner.search(text)
-            and (subject := _subject(text, parties))
-            and 0 <= owning.start() - party_positions(text, parties)[0][0] < 40
-            and (kind == "*each" or subject.casefold() in kind.casefold())
+            and 0 <= owning.start() - named[0][0] < _NEAR_SUBJECT
+            and (kind == "*each" or named[0][1].casefold() in kind.casefold())
         ):
             return (base.span, d.span)  # "Högskolan ska inte inneha några rättigheter"
         excl = lex.exclusive_licence.search(text)
@@ -483,12 +496,7 @@ def _share_taken(
             and not lex.is_negated(text, excl.start())
         ):
             grant = lex.grants_licence.search(text)
-            after = [
-                n
-                for at, n in party_positions(text, parties)
-                if grant and at >= grant.start()
-            ]
-            named = party_positions(text, parties)
+            after = [n for at, n in named if grant and at >= grant.start()]
             licensee = after[0] if after else (named[0][1] if named else None)
             for s, user in users:
                 if s.span != d.span and licensee and user != licensee:
